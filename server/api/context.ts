@@ -1,0 +1,26 @@
+import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppConfig } from '../config';
+import type { Lang } from '../../shared/errors/catalogue';
+import type { Services } from '../services/index';
+
+export interface Context {
+  services: Services;
+  config: AppConfig;
+  authorization: string | undefined;
+  lang: Lang;
+  requestId: string;
+  log: FastifyBaseLogger;
+}
+
+export function contextFactory(services: Services, config: AppConfig) {
+  return ({ req }: CreateFastifyContextOptions): Context => ({
+    services,
+    config,
+    authorization: req.headers.authorization,
+    // French first; English only when the client asks for it before French.
+    lang: /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'fr',
+    requestId: req.id,
+    log: req.log,
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import {
+  zAllocationSummary,
+  zCloseAndAllocateInput,
+  zCsvExport,
+  zDeliveryImportInput,
+  zDeliveryImportResult,
+  zProductUpsertInput,
+  zSessionCreateInput,
+  zSessionIdInput,
+  zSessionProductSetInput,
+  zSessionShiftInput,
+} from '../../../shared/schemas/admin';
+import { zProduct } from '../../../shared/schemas/reference-data';
+import { zSession, zSessionProductRules } from '../../../shared/schemas/sessions';
+import { zTicket } from '../../../shared/schemas/support';
+import { adminProcedure, router } from '../trpc';
+
+const zSessionDetail = zSession.extend({ products: z.array(zSessionProductRules) });
+
+export const adminRouter = router({
+  sessions: router({
+    list: adminProcedure.output(z.array(zSession)).query(({ ctx }) => ctx.services.sessions.list()),
+    get: adminProcedure.input(zSessionIdInput).output(zSessionDetail).query(({ ctx, input }) => ctx.services.sessions.get(input.sessionId)),
+    create: adminProcedure.input(zSessionCreateInput).output(zSessionDetail).mutation(({ ctx, input }) => ctx.services.sessions.create(input, ctx.actor)),
+    shift: adminProcedure.input(zSessionShiftInput).output(zSessionDetail).mutation(({ ctx, input }) => ctx.services.sessions.shift(input, ctx.actor)),
+    setProductRules: adminProcedure
+      .input(zSessionProductSetInput)
+      .output(zSessionDetail)
+      .mutation(({ ctx, input }) => ctx.services.sessions.setProductRules(input.sessionId, input, ctx.actor)),
+    closeAndAllocate: adminProcedure
+      .input(zCloseAndAllocateInput)
+      .output(zAllocationSummary)
+      .mutation(({ ctx, input }) => ctx.services.allocation.closeAndAllocate(input.sessionId, { closeNow: input.closeNow }, ctx.actor)),
+    exportOrders: adminProcedure.input(zSessionIdInput).output(zCsvExport).query(({ ctx, input }) => ctx.services.exports.sessionOrdersCsv(input.sessionId)),
+  }),
+  products: router({
+    list: adminProcedure.output(z.array(zProduct)).query(({ ctx }) => ctx.services.products.list()),
+    upsert: adminProcedure.input(zProductUpsertInput).output(zProduct).mutation(({ ctx, input }) => ctx.services.products.upsert(input, ctx.actor)),
+  }),
+  deliveries: router({
+    import: adminProcedure
+      .input(zDeliveryImportInput)
+      .output(zDeliveryImportResult)
+      .mutation(({ ctx, input }) => ctx.services.deliveries.importCsv(input.sessionId, input.csv, ctx.actor)),
+  }),
+  tickets: router({
+    list: adminProcedure.output(z.array(zTicket)).query(({ ctx }) => ctx.services.support.list()),
+  }),
+});

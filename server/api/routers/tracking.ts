@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { zId } from '../../../shared/schemas/common';
+import { zTracking, zTrackingListItem } from '../../../shared/schemas/tracking';
+import { pharmacistProcedure, router } from '../trpc';
+
+export const trackingRouter = router({
+  list: pharmacistProcedure.output(z.array(zTrackingListItem)).query(({ ctx }) => ctx.services.tracking.list(ctx.principal.officineId)),
+  get: pharmacistProcedure
+    .input(z.object({ sessionId: zId }))
+    .output(zTracking)
+    .query(({ ctx, input }) => ctx.services.tracking.get(ctx.principal.officineId, input.sessionId)),
+});

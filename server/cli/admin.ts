@@ -1,0 +1,134 @@
+/**
+ * The SpF operator's command line: the same services as the admin API, on the configured
+ * database. `npm run admin -- help` lists the commands.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
+import { migrateToLatest, openSqlite } from '../db/connection';
+import { AppError } from '../errors';
+import { errorMessage } from '../../shared/errors/catalogue';
+import { systemClock } from '../clock';
+import { findOfficineByFiness, listOfficines } from '../repositories/officines-repository';
+import { listPharmacistsOfOfficine } from '../repositories/pharmacists-repository';
+import { createServices } from '../services/index';
+import { zSessionShiftInput } from '../../shared/schemas/admin';
+
+const help = `Commandes :
+  admin-token [--label NOM]                      crée un identifiant administrateur (affiché une seule fois)
+  demo-token [--finess FINESS]                   (développement) jeton d'un pharmacien de démonstration
+  officines                                      liste les officines
+  sessions                                       liste les sessions
+  session --id ID                                détail d'une session (produits, plafonds, stocks)
+  shift-session --id ID [--opens ISO] [--closes ISO] [--confirmation ISO]
+  close-allocate --id ID [--now]                 ferme (avec --now) et alloue une session
+  import-deliveries --id ID --file FICHIER.csv   importe un fichier de livraisons du grossiste
+  export-orders --id ID [--out FICHIER.csv]      exporte les commandes d'une session (CSV)
+  tickets                                        liste les demandes de support`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    id: { type: 'string' },
+    label: { type: 'string' },
+    finess: { type: 'string' },
+    opens: { type: 'string' },
+    closes: { type: 'string' },
+    confirmation: { type: 'string' },
+    file: { type: 'string' },
+    out: { type: 'string' },
+    now: { type: 'boolean', default: false },
+  },
+});
+
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+})();
+const { db, close } = openSqlite(config.database.path);
+const services = createServices({ db, config, clock: systemClock });
+const actor = { kind: 'admin' as const, tokenId: null };
+
+function sessionId(): number {
+  const id = Number(values.id);
+  if (!Number.isInteger(id) || id <= 0) throw new Error('--id ID attendu (un entier positif)');
+  return id;
+}
+
+async function run(command: string | undefined): Promise<void> {
+  switch (command) {
+    case 'admin-token': {
+      const { token, expiresAt } = await services.auth.issueAdminToken(values.label ?? 'cli');
+      console.log(token);
+      console.error(`Identifiant administrateur valable jusqu'au ${expiresAt}. Il n'est pas conservé en clair : notez-le.`);
+      return;
+    }
+    case 'demo-token': {
+      if (config.env === 'production') throw new Error('demo-token est réservé au développement.');
+      const officine = values.finess ? await findOfficineByFiness(db, values.finess) : (await listOfficines(db))[0];
+      if (!officine) throw new Error('Officine inconnue (lancez npm start une fois pour créer les données de démonstration).');
+      const [pharmacist] = await listPharmacistsOfOfficine(db, officine.id);
+      if (!pharmacist) throw new Error(`Aucun pharmacien pour l'officine ${officine.finess}.`);
+      const { token, expiresAt } = await services.auth.issuePharmacistToken(pharmacist.id, officine.id, 'dev');
+      console.log(token);
+      console.error(`${pharmacist.first_name} ${pharmacist.last_name}, ${officine.name} (${officine.finess}), valable jusqu'au ${expiresAt}.`);
+      return;
+    }
+    case 'officines':
+      for (const o of await listOfficines(db)) console.log(`${o.id}\t${o.finess}\t${o.kind}\t${o.name}\t${o.email ?? '(pas d’e-mail)'}`);
+      return;
+    case 'sessions':
+      for (const s of await services.sessions.list()) console.log(`${s.id}\t${s.status}\t${s.opensAt} → ${s.closesAt}\tconfirmation ${s.confirmationAt}\t${s.label}`);
+      return;
+    case 'session':
+      console.log(JSON.stringify(await services.sessions.get(sessionId()), null, 2));
+      return;
+    case 'shift-session': {
+      const input = zSessionShiftInput.parse({ sessionId: sessionId(), opensAt: values.opens, closesAt: values.closes, confirmationAt: values.confirmation });
+      console.log(JSON.stringify(await services.sessions.shift(input, actor), null, 2));
+      return;
+    }
+    case 'close-allocate':
+      console.log(JSON.stringify(await services.allocation.closeAndAllocate(sessionId(), { closeNow: values.now ?? false }, actor), null, 2));
+      return;
+    case 'import-deliveries': {
+      if (!values.file) throw new Error('--file FICHIER.csv attendu');
+      console.log(JSON.stringify(await services.deliveries.importCsv(sessionId(), readFileSync(values.file, 'utf8'), actor)));
+      return;
+    }
+    case 'export-orders': {
+      const { filename, csv } = await services.exports.sessionOrdersCsv(sessionId());
+      if (values.out) {
+        writeFileSync(values.out, csv);
+        console.error(`${filename} écrit dans ${values.out}`);
+      } else process.stdout.write(csv);
+      return;
+    }
+    case 'tickets':
+      for (const t of await services.support.list()) console.log(`${t.id}\t${t.createdAt}\t${t.motif}\t${t.errorCode ?? '-'}\t${t.contactEmail}\t${t.message.slice(0, 80)}`);
+      return;
+    default:
+      console.log(help);
+      if (command && command !== 'help') process.exitCode = 2;
+  }
+}
+
+try {
+  await migrateToLatest(db);
+  await run(positionals[0]);
+} catch (error) {
+  if (error instanceof AppError) {
+    console.error(`${error.code} : ${errorMessage(error.code, 'fr', error.params)}`);
+    if (error.details) console.error(JSON.stringify(error.details, null, 2));
+  } else console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await close();
+}

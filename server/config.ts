@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const zBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const zEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** `sqlite:<path>` (the embedded default) or `sqlite::memory:`. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^sqlite:.+/, 'attendu : sqlite:<chemin> ou sqlite::memory:')
+    .default('sqlite:./data/vaccins.db'),
+  SEED_DEMO: zBool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TOKEN_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  TOKEN_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(3_000_000),
+  /** Origins allowed to call the API from a browser (pharmacy software, the demo host); comma-separated, `*` for any. */
+  CORS_ORIGINS: z.string().default('*'),
+});
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  database: { kind: 'sqlite'; path: string };
+  seedDemo: boolean;
+  logLevel: z.infer<typeof zEnv>['LOG_LEVEL'];
+  token: { idleMinutes: number; maxHours: number };
+  bodyLimitBytes: number;
+  corsOrigins: string[] | '*';
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once at start; a wrong value stops the server with the variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = zEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    database: { kind: 'sqlite', path: e.DATABASE_URL.slice('sqlite:'.length) },
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
+    logLevel: e.LOG_LEVEL,
+    token: { idleMinutes: e.TOKEN_IDLE_MINUTES, maxHours: e.TOKEN_MAX_HOURS },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}

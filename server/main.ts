@@ -1,0 +1,57 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type AppConfig } from './config';
+import { migrateToLatest, openSqlite } from './db/connection';
+import { seedDemoData } from './dev/demo-data';
+
+function readConfig(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** How often closed sessions are checked for allocation; allocation itself runs once per session. */
+const allocationSweepMs = 30_000;
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const { db, close } = openSqlite(config.database.path);
+  await migrateToLatest(db);
+  const { app, services } = await buildApp({ config, db });
+  if (config.seedDemo) {
+    const seeded = await seedDemoData(db, config);
+    if (seeded) app.log.info(seeded, 'demo data created');
+  }
+  const address = await app.listen({ host: config.host, port: config.port });
+
+  const sweep = async (): Promise<void> => {
+    try {
+      const done = await services.allocation.allocateDueSessions();
+      if (done.length > 0) app.log.info({ sessions: done }, 'sessions allocated at close');
+    } catch (error) {
+      app.log.error({ err: error }, 'allocation sweep failed');
+    }
+  };
+  await sweep();
+  const timer = setInterval(() => void sweep(), allocationSweepMs);
+
+  console.log(`Service de commande de vaccins prêt : ${address}`);
+  console.log(`  API tRPC : ${address}/trpc   (santé : ${address}/trpc/health)`);
+  if (config.env === 'development') console.log('  Jeton de démonstration : npm run admin -- demo-token');
+
+  const stop = async (): Promise<void> => {
+    clearInterval(timer);
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+await main();

@@ -1,0 +1,155 @@
+import type { Db, OrderRow } from '../db/schema';
+
+export interface LineValues {
+  effecteurId: number;
+  productId: number;
+  vials: number;
+}
+
+export function findOrderById(db: Db, id: number): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findOrderOfOfficine(db: Db, sessionId: number, officineId: number): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('session_id', '=', sessionId).where('officine_id', '=', officineId).executeTakeFirst();
+}
+
+export function findOrderByIdempotencyKey(db: Db, officineId: number, key: string): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('officine_id', '=', officineId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export async function listLines(db: Db, orderId: number): Promise<LineValues[]> {
+  const rows = await db
+    .selectFrom('order_lines')
+    .select(['effecteur_id', 'product_id', 'vials'])
+    .where('order_id', '=', orderId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ effecteurId: r.effecteur_id, productId: r.product_id, vials: r.vials }));
+}
+
+export function listOrdersOfOfficine(db: Db, officineId: number) {
+  return db
+    .selectFrom('orders as o')
+    .leftJoin('order_lines as l', 'l.order_id', 'o.id')
+    .select((eb) => [
+      'o.id',
+      'o.session_id',
+      'o.officine_id',
+      'o.status',
+      'o.version',
+      'o.submitted_at',
+      'o.updated_at',
+      eb.fn.count<number | string>('l.id').as('line_count'),
+      eb.fn.coalesce(eb.fn.sum<number | string>('l.vials'), eb.lit(0)).as('total_vials'),
+    ])
+    .where('o.officine_id', '=', officineId)
+    .groupBy(['o.id', 'o.session_id', 'o.officine_id', 'o.status', 'o.version', 'o.submitted_at', 'o.updated_at'])
+    .orderBy('o.submitted_at', 'desc')
+    .execute();
+}
+
+export async function insertOrder(
+  db: Db,
+  row: { sessionId: number; officineId: number; idempotencyKey: string; at: string; pharmacistId: number | null },
+): Promise<number> {
+  const { id } = await db
+    .insertInto('orders')
+    .values({
+      session_id: row.sessionId,
+      officine_id: row.officineId,
+      status: 'submitted',
+      version: 1,
+      idempotency_key: row.idempotencyKey,
+      submitted_at: row.at,
+      updated_at: row.at,
+      pharmacist_id: row.pharmacistId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertLines(db: Db, orderId: number, lines: readonly LineValues[]): Promise<void> {
+  // 4 parameters a row; chunks stay far below SQLite's and PostgreSQL's parameter limits.
+  for (let i = 0; i < lines.length; i += 1000) {
+    const chunk = lines.slice(i, i + 1000);
+    await db
+      .insertInto('order_lines')
+      .values(chunk.map((l) => ({ order_id: orderId, effecteur_id: l.effecteurId, product_id: l.productId, vials: l.vials })))
+      .execute();
+  }
+}
+
+export async function deleteLines(db: Db, orderId: number): Promise<void> {
+  await db.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
+}
+
+/**
+ * Moves an order to its next version only if nobody else did first: the version read by
+ * the client is the condition of the write.
+ */
+export async function bumpOrderVersion(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: { status: string; at: string; submittedAt?: string; idempotencyKey?: string; pharmacistId: number | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('orders')
+    .set({
+      status: changes.status,
+      version: expectedVersion + 1,
+      updated_at: changes.at,
+      pharmacist_id: changes.pharmacistId,
+      ...(changes.submittedAt ? { submitted_at: changes.submittedAt } : {}),
+      ...(changes.idempotencyKey ? { idempotency_key: changes.idempotencyKey } : {}),
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function countOrdersOfSession(db: Db, sessionId: number): Promise<number> {
+  const { n } = await db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('session_id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Every submitted line of a session with what logistics needs, for the CSV export. */
+export function listSessionLinesForExport(db: Db, sessionId: number) {
+  return db
+    .selectFrom('order_lines as l')
+    .innerJoin('orders as o', 'o.id', 'l.order_id')
+    .innerJoin('officines as f', 'f.id', 'o.officine_id')
+    .innerJoin('effecteurs as e', 'e.id', 'l.effecteur_id')
+    .innerJoin('products as p', 'p.id', 'l.product_id')
+    .leftJoin('allocations as a', 'a.order_line_id', 'l.id')
+    .leftJoin('products as sp', 'sp.id', 'a.substitute_product_id')
+    .select([
+      'o.id as order_id',
+      'o.submitted_at',
+      'f.finess as officine_finess',
+      'f.name as officine_name',
+      'f.departement',
+      'e.type as effecteur_type',
+      'e.name as effecteur_name',
+      'e.rpps',
+      'e.finess as effecteur_finess',
+      'p.code as product_code',
+      'l.vials',
+      'a.confirmed_vials',
+      'sp.code as substitute_code',
+      'a.substitute_vials',
+      'a.reason',
+    ])
+    .where('o.session_id', '=', sessionId)
+    .where('o.status', '=', 'submitted')
+    .orderBy('f.finess')
+    .orderBy('l.id')
+    .execute();
+}

@@ -1,0 +1,96 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Db, SessionRow, SessionsTable } from '../db/schema';
+
+export function findSessionById(db: Db, id: number): Promise<SessionRow | undefined> {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listSessions(db: Db): Promise<SessionRow[]> {
+  return db.selectFrom('sessions').selectAll().orderBy('opens_at', 'desc').execute();
+}
+
+/** The session open at `now`, else the next one to open, else the last one that closed. */
+export async function findCurrentSession(db: Db, now: string): Promise<SessionRow | undefined> {
+  const open = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('opens_at', '<=', now)
+    .where('closes_at', '>', now)
+    .orderBy('closes_at')
+    .executeTakeFirst();
+  if (open) return open;
+  const next = await db.selectFrom('sessions').selectAll().where('opens_at', '>', now).orderBy('opens_at').executeTakeFirst();
+  if (next) return next;
+  return db.selectFrom('sessions').selectAll().orderBy('closes_at', 'desc').executeTakeFirst();
+}
+
+export async function insertSession(db: Db, row: Insertable<SessionsTable>): Promise<number> {
+  const { id } = await db.insertInto('sessions').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateSession(db: Db, id: number, row: Updateable<SessionsTable>): Promise<void> {
+  await db.updateTable('sessions').set(row).where('id', '=', id).execute();
+}
+
+/** Claims the session for allocation: only one caller can flip allocated_at from null. */
+export async function markAllocated(db: Db, id: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ allocated_at: at, updated_at: at })
+    .where('id', '=', id)
+    .where('allocated_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface SessionProductRuleRow {
+  product_id: number;
+  stock_vials: number | null;
+  policy: string;
+  min_one_per_officine: number;
+}
+
+export function listSessionProducts(db: Db, sessionId: number): Promise<SessionProductRuleRow[]> {
+  return db
+    .selectFrom('session_products')
+    .select(['product_id', 'stock_vials', 'policy', 'min_one_per_officine'])
+    .where('session_id', '=', sessionId)
+    .orderBy('product_id')
+    .execute();
+}
+
+export function listSessionCaps(db: Db, sessionId: number) {
+  return db
+    .selectFrom('session_caps')
+    .select(['product_id', 'effecteur_type', 'cap_vials'])
+    .where('session_id', '=', sessionId)
+    .execute();
+}
+
+/** Replaces a product's rules in a session, caps included. */
+export async function putSessionProduct(
+  db: Db,
+  sessionId: number,
+  rule: SessionProductRuleRow,
+  caps: { effecteur_type: string; cap_vials: number | null }[],
+): Promise<void> {
+  await db.deleteFrom('session_caps').where('session_id', '=', sessionId).where('product_id', '=', rule.product_id).execute();
+  await db
+    .insertInto('session_products')
+    .values({ session_id: sessionId, ...rule })
+    .onConflict((oc) =>
+      oc.columns(['session_id', 'product_id']).doUpdateSet({
+        stock_vials: rule.stock_vials,
+        policy: rule.policy,
+        min_one_per_officine: rule.min_one_per_officine,
+      }),
+    )
+    .execute();
+  if (caps.length > 0) {
+    await db
+      .insertInto('session_caps')
+      .values(caps.map((c) => ({ session_id: sessionId, product_id: rule.product_id, ...c })))
+      .execute();
+  }
+}

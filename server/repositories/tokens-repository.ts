@@ -1,0 +1,19 @@
+import type { Insertable } from 'kysely';
+import type { AuthTokenRow, AuthTokensTable, Db } from '../db/schema';
+
+export async function insertToken(db: Db, row: Insertable<AuthTokensTable>): Promise<number> {
+  const { id } = await db.insertInto('auth_tokens').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export function findTokenByHash(db: Db, hash: string): Promise<AuthTokenRow | undefined> {
+  return db.selectFrom('auth_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+}
+
+export async function touchToken(db: Db, id: number, at: string, idleExpiresAt: string): Promise<void> {
+  await db.updateTable('auth_tokens').set({ last_used_at: at, idle_expires_at: idleExpiresAt }).where('id', '=', id).execute();
+}
+
+export async function revokeToken(db: Db, id: number, at: string): Promise<void> {
+  await db.updateTable('auth_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}

@@ -1,0 +1,30 @@
+import { AccountService } from './account-service';
+import { AllocationService } from './allocation-service';
+import { AuthService } from './auth-service';
+import { DeliveryService } from './delivery-service';
+import type { ServiceDeps } from './deps';
+import { ExportService } from './export-service';
+import { OrderService } from './order-service';
+import { SessionService } from './session-service';
+import { SupportService } from './support-service';
+import { TrackingService } from './tracking-service';
+import { ProductService } from './product-service';
+import { HealthService } from './health-service';
+
+export function createServices(deps: ServiceDeps) {
+  return {
+    health: new HealthService(deps),
+    auth: new AuthService(deps),
+    account: new AccountService(deps),
+    sessions: new SessionService(deps),
+    products: new ProductService(deps),
+    orders: new OrderService(deps),
+    allocation: new AllocationService(deps),
+    deliveries: new DeliveryService(deps),
+    tracking: new TrackingService(deps),
+    support: new SupportService(deps),
+    exports: new ExportService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

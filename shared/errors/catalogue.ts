@@ -1,0 +1,320 @@
+import type { ContactId } from '../support/contacts';
+import type { SupportMotifId } from '../support/motifs';
+
+/** The tRPC error codes we use; each maps to one HTTP status. */
+export type TransportCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PRECONDITION_FAILED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNPROCESSABLE_CONTENT'
+  | 'TOO_MANY_REQUESTS'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'SERVICE_UNAVAILABLE';
+
+export interface CatalogueEntry {
+  transport: TransportCode;
+  /** Shown to users; `{name}` placeholders are filled from the error's params. */
+  fr: string;
+  en: string;
+  motif: SupportMotifId;
+  contact: ContactId;
+}
+
+/**
+ * Every error the API can return. Codes are stable: clients and pharmacy software
+ * branch on them, so rename nothing, only add.
+ */
+export const errorCatalogue = {
+  INVALID_INPUT: {
+    transport: 'BAD_REQUEST',
+    fr: 'Certaines informations envoyées sont invalides.',
+    en: 'Some of the information sent is invalid.',
+    motif: 'technique',
+    contact: 'spf_support',
+  },
+  PAYLOAD_TOO_LARGE: {
+    transport: 'PAYLOAD_TOO_LARGE',
+    fr: 'La requête est trop volumineuse.',
+    en: 'The request is too large.',
+    motif: 'technique',
+    contact: 'software_vendor',
+  },
+  UNAUTHENTICATED: {
+    transport: 'UNAUTHORIZED',
+    fr: 'Vous devez vous connecter pour accéder à ce service.',
+    en: 'You must log in to use this service.',
+    motif: 'connexion',
+    contact: 'spf_support',
+  },
+  TOKEN_INVALID: {
+    transport: 'UNAUTHORIZED',
+    fr: 'Votre session n’est plus valide. Veuillez vous reconnecter.',
+    en: 'Your session is no longer valid. Please log in again.',
+    motif: 'connexion',
+    contact: 'spf_support',
+  },
+  TOKEN_EXPIRED: {
+    transport: 'UNAUTHORIZED',
+    fr: 'Votre session a expiré. Veuillez vous reconnecter.',
+    en: 'Your session has expired. Please log in again.',
+    motif: 'connexion',
+    contact: 'spf_support',
+  },
+  ROLE_FORBIDDEN: {
+    transport: 'FORBIDDEN',
+    fr: 'Votre compte ne permet pas cette action.',
+    en: 'Your account does not allow this action.',
+    motif: 'connexion',
+    contact: 'spf_support',
+  },
+  EMAIL_REQUIRED: {
+    transport: 'PRECONDITION_FAILED',
+    fr: 'Veuillez renseigner l’adresse e-mail de votre officine avant de continuer.',
+    en: 'Please enter your pharmacy’s e-mail address before continuing.',
+    motif: 'compte',
+    contact: 'spf_support',
+  },
+  RATE_LIMITED: {
+    transport: 'TOO_MANY_REQUESTS',
+    fr: 'Trop de tentatives. Veuillez patienter quelques minutes avant de réessayer.',
+    en: 'Too many attempts. Please wait a few minutes before trying again.',
+    motif: 'connexion',
+    contact: 'spf_support',
+  },
+  OFFICINE_NOT_FOUND: {
+    transport: 'NOT_FOUND',
+    fr: 'Officine introuvable.',
+    en: 'Pharmacy not found.',
+    motif: 'compte',
+    contact: 'spf_support',
+  },
+  EFFECTEUR_NOT_FOUND: {
+    transport: 'NOT_FOUND',
+    fr: 'Effecteur introuvable.',
+    en: 'Professional not found.',
+    motif: 'effecteurs',
+    contact: 'spf_support',
+  },
+  PRODUCT_NOT_FOUND: {
+    transport: 'NOT_FOUND',
+    fr: 'Produit introuvable.',
+    en: 'Product not found.',
+    motif: 'saisie_commande',
+    contact: 'spf_support',
+  },
+  SESSION_NOT_FOUND: {
+    transport: 'NOT_FOUND',
+    fr: 'Session de commande introuvable.',
+    en: 'Ordering session not found.',
+    motif: 'saisie_commande',
+    contact: 'spf_support',
+  },
+  NO_CURRENT_SESSION: {
+    transport: 'NOT_FOUND',
+    fr: 'Aucune session de commande n’est ouverte ou programmée.',
+    en: 'No ordering session is open or scheduled.',
+    motif: 'saisie_commande',
+    contact: 'spf_support',
+  },
+  ORDER_NOT_FOUND: {
+    transport: 'NOT_FOUND',
+    fr: 'Commande introuvable.',
+    en: 'Order not found.',
+    motif: 'saisie_commande',
+    contact: 'spf_support',
+  },
+  TICKET_NOT_FOUND: {
+    transport: 'NOT_FOUND',
+    fr: 'Demande de support introuvable.',
+    en: 'Support request not found.',
+    motif: 'autre',
+    contact: 'spf_support',
+  },
+  SESSION_NOT_OPEN_YET: {
+    transport: 'PRECONDITION_FAILED',
+    fr: 'La session de commande n’est pas encore ouverte (ouverture le {opensAt}).',
+    en: 'The ordering session is not open yet (opens {opensAt}).',
+    motif: 'saisie_commande',
+    contact: 'spf_support',
+  },
+  SESSION_CLOSED: {
+    transport: 'PRECONDITION_FAILED',
+    fr: 'La session de commande est fermée depuis le {closesAt} : la commande ne peut plus être créée, modifiée ni annulée.',
+    en: 'The ordering session closed on {closesAt}: orders can no longer be created, changed or cancelled.',
+    motif: 'saisie_commande',
+    contact: 'spf_support',
+  },
+  ORDER_EXISTS: {
+    transport: 'CONFLICT',
+    fr: 'Votre officine a déjà une commande pour cette session : modifiez-la plutôt que d’en créer une autre.',
+    en: 'Your pharmacy already has an order for this session: change it instead of creating another.',
+    motif: 'saisie_commande',
+    contact: 'spf_support',
+  },
+  ORDER_VERSION_CONFLICT: {
+    transport: 'CONFLICT',
+    fr: 'La commande a été modifiée entre-temps (version {current}). Rechargez-la avant d’enregistrer vos changements.',
+    en: 'The order was changed in the meantime (version {current}). Reload it before saving your changes.',
+    motif: 'saisie_commande',
+    contact: 'spf_support',
+  },
+  ORDER_CANCELLED: {
+    transport: 'CONFLICT',
+    fr: 'Cette commande a été annulée : créez une nouvelle commande.',
+    en: 'This order was cancelled: create a new order.',
+    motif: 'saisie_commande',
+    contact: 'spf_support',
+  },
+  ORDER_EMPTY: {
+    transport: 'UNPROCESSABLE_CONTENT',
+    fr: 'La commande ne contient aucune quantité : saisissez au moins un flacon.',
+    en: 'The order contains no quantity: enter at least one vial.',
+    motif: 'saisie_commande',
+    contact: 'spf_support',
+  },
+  ORDER_LINES_INVALID: {
+    transport: 'UNPROCESSABLE_CONTENT',
+    fr: 'Certaines lignes de la commande ne respectent pas les règles de la session.',
+    en: 'Some order lines break the session’s rules.',
+    motif: 'saisie_commande',
+    contact: 'spf_support',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    transport: 'CONFLICT',
+    fr: 'Cette clé de requête a déjà servi pour une autre commande.',
+    en: 'This request key was already used for another order.',
+    motif: 'technique',
+    contact: 'software_vendor',
+  },
+  SESSION_TIMES_ORDER: {
+    transport: 'BAD_REQUEST',
+    fr: 'Les horaires de la session sont incohérents : ouverture < fermeture ≤ publication de la confirmation.',
+    en: 'Session times are inconsistent: opening < closing ≤ confirmation.',
+    motif: 'technique',
+    contact: 'spf_support',
+  },
+  SESSION_HAS_ORDERS: {
+    transport: 'CONFLICT',
+    fr: 'Des commandes existent déjà pour cette session : ce changement n’est plus possible.',
+    en: 'Orders already exist for this session: this change is no longer possible.',
+    motif: 'technique',
+    contact: 'spf_support',
+  },
+  SESSION_NOT_CLOSED: {
+    transport: 'PRECONDITION_FAILED',
+    fr: 'La session n’est pas encore fermée : l’allocation se fait après la fermeture.',
+    en: 'The session is not closed yet: allocation happens after closing.',
+    motif: 'technique',
+    contact: 'spf_support',
+  },
+  SESSION_ALREADY_ALLOCATED: {
+    transport: 'CONFLICT',
+    fr: 'Les quantités de cette session ont déjà été confirmées.',
+    en: 'This session’s quantities were already confirmed.',
+    motif: 'technique',
+    contact: 'spf_support',
+  },
+  PRODUCT_CODE_EXISTS: {
+    transport: 'CONFLICT',
+    fr: 'Un produit porte déjà ce code.',
+    en: 'A product already has this code.',
+    motif: 'technique',
+    contact: 'spf_support',
+  },
+  DELIVERY_IMPORT_INVALID: {
+    transport: 'UNPROCESSABLE_CONTENT',
+    fr: 'Le fichier de livraisons contient des lignes invalides : rien n’a été importé.',
+    en: 'The delivery file has invalid rows: nothing was imported.',
+    motif: 'livraison',
+    contact: 'spf_support',
+  },
+  FINESS_FORMAT: {
+    transport: 'BAD_REQUEST',
+    fr: 'Le numéro FINESS doit comporter 9 caractères (chiffres, ou 2A/2B pour la Corse).',
+    en: 'A FINESS number has 9 characters (digits, or 2A/2B for Corsica).',
+    motif: 'effecteurs',
+    contact: 'spf_support',
+  },
+  FINESS_CHECK_DIGIT: {
+    transport: 'BAD_REQUEST',
+    fr: 'Le numéro FINESS est incorrect : sa clé de contrôle ne correspond pas. Vérifiez la saisie.',
+    en: 'The FINESS number is wrong: its check digit does not match. Check what you typed.',
+    motif: 'effecteurs',
+    contact: 'spf_support',
+  },
+  RPPS_FORMAT: {
+    transport: 'BAD_REQUEST',
+    fr: 'Le numéro RPPS doit comporter 11 chiffres.',
+    en: 'An RPPS number has 11 digits.',
+    motif: 'effecteurs',
+    contact: 'spf_support',
+  },
+  INTERNAL_ERROR: {
+    transport: 'INTERNAL_SERVER_ERROR',
+    fr: 'Une erreur technique est survenue. Réessayez ; si elle persiste, contactez le support.',
+    en: 'A technical error occurred. Try again; if it persists, contact support.',
+    motif: 'technique',
+    contact: 'spf_support',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** Why one order line is refused; `{name}` placeholders come from the line error's params. */
+export const lineErrorCatalogue = {
+  LINE_DUPLICATE: {
+    fr: 'Cet effecteur apparaît deux fois pour le même produit.',
+    en: 'This professional appears twice for the same product.',
+  },
+  LINE_EFFECTEUR_UNKNOWN: {
+    fr: 'Cet effecteur n’est pas rattaché à votre officine.',
+    en: 'This professional is not attached to your pharmacy.',
+  },
+  LINE_EFFECTEUR_INACTIVE: {
+    fr: 'Cet effecteur est désactivé.',
+    en: 'This professional is deactivated.',
+  },
+  LINE_PRODUCT_NOT_OPEN: {
+    fr: 'Ce produit n’est pas ouvert à la commande dans cette session.',
+    en: 'This product is not open for ordering in this session.',
+  },
+  LINE_TYPE_NOT_ALLOWED: {
+    fr: 'Ce type d’effecteur ne peut pas commander ce produit.',
+    en: 'This type of professional cannot order this product.',
+  },
+  LINE_ABOVE_CAP: {
+    fr: 'Au-delà du plafond de {cap} flacon(s) pour ce type d’effecteur.',
+    en: 'Above the cap of {cap} vial(s) for this type of professional.',
+  },
+  LINE_NOT_BOX_MULTIPLE: {
+    fr: 'Ce produit se commande par boîte de {box} flacons.',
+    en: 'This product is ordered in boxes of {box} vials.',
+  },
+  LINE_BELOW_MINIMUM: {
+    fr: 'La commande minimale est de {min} flacons.',
+    en: 'The minimum order is {min} vials.',
+  },
+} as const satisfies Record<string, { fr: string; en: string }>;
+
+export type LineErrorCode = keyof typeof lineErrorCatalogue;
+
+export type Lang = 'fr' | 'en';
+
+export function formatMessage(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang = 'fr', params?: Record<string, string | number>): string {
+  return formatMessage(errorCatalogue[code][lang], params);
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorCatalogue, value);
+}

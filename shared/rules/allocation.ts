@@ -1,0 +1,687 @@
+/**
+ * Allocation of scarce vaccine stock at the close of an ordering session.
+ *
+ * Pure and deterministic: the result depends only on the content of the input,
+ * never on the order of products or lines, so a session can be re-allocated and
+ * audited. All arithmetic is done in integer "units" (one vial, or one box when a
+ * product is only sold by box) to keep every confirmed quantity deliverable.
+ *
+ * Priority order ("tie order") everywhere: earlier submittedAt first, then smaller lineId.
+ */
+
+export const allocationPolicies = ['proportional', 'maxmin', 'fcfs'] as const;
+export type AllocationPolicy = (typeof allocationPolicies)[number];
+export const allocationReasons = [
+  'full',
+  'proportional',
+  'maxmin',
+  'fcfs',
+  'min_one',
+  'substituted',
+  'no_stock',
+] as const;
+export type AllocationReason = (typeof allocationReasons)[number];
+
+export interface DemandLine {
+  /** Unique within its product; the final tie-breaker. */
+  lineId: number;
+  officineId: number;
+  /** ISO UTC timestamp of the order's submission. */
+  submittedAt: string;
+  /** Demanded vials, integer >= 0, multiple of the product's unitVials. */
+  vials: number;
+  /** The officine's own line: receives the guaranteed unit first when min-one applies. */
+  preferForMinOne?: boolean;
+  /** May be served by the product's substitute (default false). */
+  substitutable?: boolean;
+}
+
+export interface ProductAllocationInput {
+  productId: number;
+  /** null = unlimited. */
+  stockVials: number | null;
+  /** Allocation granularity: 1, or vials per box when the product is only sold by box. */
+  unitVials: number;
+  policy: AllocationPolicy;
+  /** Each ordering officine first gets one unit, then the policy shares what is left. */
+  minOnePerOfficine: boolean;
+  substituteProductId: number | null;
+  lines: DemandLine[];
+}
+
+export interface LineAllocation {
+  lineId: number;
+  productId: number;
+  /** Vials of the ordered product. */
+  confirmedVials: number;
+  /** Set when some vials come from the substitute. */
+  substituteProductId: number | null;
+  /** Vials of the substitute product given for this line. */
+  substituteVials: number;
+  reason: AllocationReason;
+}
+
+export interface ProductAllocationSummary {
+  productId: number;
+  demandedVials: number;
+  confirmedVials: number;
+  /** Vials of this product handed to other products' lines as a substitute. */
+  substituteVialsGiven: number;
+  stockVials: number | null;
+  stockLeftVials: number | null;
+}
+
+export interface AllocationResult {
+  /** One per input line, sorted by productId then lineId. */
+  lines: LineAllocation[];
+  /** Sorted by productId. */
+  products: ProductAllocationSummary[];
+}
+
+/*
+ * ---------------------------------------------------------------------------
+ * Single-product building blocks, on integer units.
+ *
+ * `demands[i]` is the demand of line i; `order` lists line indices by priority
+ * (highest first) and must be a permutation of 0..n-1; `supply` is a
+ * non-negative integer or Infinity. Each returns the units given to line i.
+ * ---------------------------------------------------------------------------
+ */
+
+type Units = ArrayLike<number>;
+
+/** Hand out whole demands in priority order; the line where stock runs out gets the rest. */
+export function firstComeFirstServed(demands: Units, supply: number, order: Units): number[] {
+  checkBlockInput(demands, supply, order);
+  const given = new Array<number>(demands.length).fill(0);
+  let left = supply;
+  for (let p = 0; p < order.length && left > 0; p++) {
+    const i = order[p]!;
+    const share = Math.min(demands[i]!, left);
+    given[i] = share;
+    left -= share;
+  }
+  return given;
+}
+
+/**
+ * Max-min fair share: everyone is raised to a common level L (capped by their
+ * demand), L being the highest level the supply can pay for; the few units left
+ * below the next level go one each to unsatisfied lines in priority order.
+ */
+export function waterFill(demands: Units, supply: number, order: Units): number[] {
+  checkBlockInput(demands, supply, order);
+  if (supply >= sumOf(demands)) return Array.from(demands);
+
+  const level = waterLevel(demands, supply);
+  const given = new Array<number>(demands.length);
+  let handedOut = 0;
+  for (let i = 0; i < demands.length; i++) {
+    const share = Math.min(demands[i]!, level);
+    given[i] = share;
+    handedOut += share;
+  }
+  let leftover = supply - handedOut;
+  for (let p = 0; p < order.length && leftover > 0; p++) {
+    const i = order[p]!;
+    if (demands[i]! > level) {
+      given[i] = level + 1;
+      leftover--;
+    }
+  }
+  return given;
+}
+
+/**
+ * Highest L with sum(min(d, L)) <= supply, assuming supply < total demand.
+ * A binary search on L (the sum only grows with L) avoids sorting the demands.
+ */
+function waterLevel(demands: Units, supply: number): number {
+  let fits = 0;
+  let overflows = maxOf(demands);
+  while (overflows - fits > 1) {
+    const level = Math.floor((fits + overflows) / 2);
+    if (filledAt(demands, level) <= supply) fits = level;
+    else overflows = level;
+  }
+  return fits;
+}
+
+function filledAt(demands: Units, level: number): number {
+  let filled = 0;
+  for (let i = 0; i < demands.length; i++) filled += Math.min(demands[i]!, level);
+  return filled;
+}
+
+/**
+ * Hamilton / largest remainder: each line gets floor(d*S/D), then the units lost
+ * to flooring go one each to the largest remainders, ties in priority order.
+ * Exact for any safe-integer input: remainders are kept as integers d*S mod D
+ * (all sharing the denominator D), never as floating fractions.
+ */
+export function largestRemainder(demands: Units, supply: number, order: Units): number[] {
+  checkBlockInput(demands, supply, order);
+  const total = sumOf(demands);
+  if (supply >= total) return Array.from(demands);
+
+  const given = new Array<number>(demands.length);
+  const remainders = new Float64Array(demands.length);
+  let handedOut = 0;
+  for (let i = 0; i < demands.length; i++) {
+    const quota = exactQuota(demands[i]!, supply, total, remainders, i);
+    given[i] = quota;
+    handedOut += quota;
+  }
+  giveLeftoverToLargestRemainders(given, remainders, supply - handedOut, order);
+  return given;
+}
+
+/**
+ * floor(d*S/D), storing d*S mod D in remainders[i]. Plain doubles are exact while
+ * d*S stays a safe integer, which covers realistic sessions; BigInt only kicks in
+ * for the rare huge products so the hot loop stays allocation-free.
+ */
+function exactQuota(d: number, supply: number, total: number, remainders: Float64Array, i: number): number {
+  const product = d * supply;
+  if (product + total <= Number.MAX_SAFE_INTEGER) {
+    let quota = Math.floor(product / total);
+    let remainder = product - quota * total;
+    // The float division may round across an integer; the exact remainder tells.
+    if (remainder < 0) {
+      quota--;
+      remainder += total;
+    } else if (remainder >= total) {
+      quota++;
+      remainder -= total;
+    }
+    remainders[i] = remainder;
+    return quota;
+  }
+  const exact = BigInt(d) * BigInt(supply);
+  const bigTotal = BigInt(total);
+  remainders[i] = Number(exact % bigTotal);
+  return Number(exact / bigTotal);
+}
+
+function giveLeftoverToLargestRemainders(
+  given: number[],
+  remainders: Float64Array,
+  leftover: number,
+  order: Units,
+): void {
+  if (leftover <= 0) return;
+  // The leftover-th largest remainder is the cut: everything above it gets a
+  // unit, lines exactly at it get one in priority order until the leftover is spent.
+  const cut = kthSmallest(remainders, remainders.length - leftover);
+  let aboveCut = 0;
+  for (let i = 0; i < remainders.length; i++) if (remainders[i]! > cut) aboveCut++;
+  let atCut = leftover - aboveCut;
+  for (let p = 0; p < order.length; p++) {
+    const i = order[p]!;
+    const remainder = remainders[i]!;
+    if (remainder > cut) {
+      given[i] = given[i]! + 1;
+    } else if (remainder === cut && atCut > 0) {
+      given[i] = given[i]! + 1;
+      atCut--;
+    }
+  }
+}
+
+/**
+ * The k-th smallest value (0-based), by quickselect with a three-way partition:
+ * remainders repeat a lot, and equal values must not degrade it. Expected O(n);
+ * a bad run of pivots falls back to sorting what is left, bounding the worst case.
+ */
+export function kthSmallest(values: Float64Array, k: number): number {
+  if (!(k >= 0 && k < values.length)) throw new Error(`kthSmallest: k ${k} out of range`);
+  const scratch = values.slice();
+  let low = 0;
+  let high = scratch.length - 1;
+  let pivotBudget = 2 * Math.ceil(Math.log2(scratch.length + 1)) + 8;
+  while (low < high) {
+    if (pivotBudget-- === 0) return scratch.subarray(low, high + 1).sort()[k - low]!;
+    const pivot = medianOfThree(scratch[low]!, scratch[(low + high) >>> 1]!, scratch[high]!);
+    let below = low;
+    let above = high;
+    for (let i = low; i <= above; ) {
+      const value = scratch[i]!;
+      if (value < pivot) swap(scratch, below++, i++);
+      else if (value > pivot) swap(scratch, i, above--);
+      else i++;
+    }
+    if (k < below) high = below - 1;
+    else if (k > above) low = above + 1;
+    else return pivot;
+  }
+  return scratch[k]!;
+}
+
+function medianOfThree(a: number, b: number, c: number): number {
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+}
+
+function swap(values: Float64Array, i: number, j: number): void {
+  const value = values[i]!;
+  values[i] = values[j]!;
+  values[j] = value;
+}
+
+/** Dispatch to the policy's building block. */
+export function allocateUnits(policy: AllocationPolicy, demands: Units, supply: number, order: Units): number[] {
+  switch (policy) {
+    case 'proportional':
+      return largestRemainder(demands, supply, order);
+    case 'maxmin':
+      return waterFill(demands, supply, order);
+    case 'fcfs':
+      return firstComeFirstServed(demands, supply, order);
+  }
+}
+
+function checkBlockInput(demands: Units, supply: number, order: Units): void {
+  if (order.length !== demands.length) throw new Error('allocation: order must list every demand once');
+  if (!(supply >= 0) || (supply !== Infinity && !Number.isSafeInteger(supply))) {
+    throw new Error(`allocation: supply must be a non-negative integer, got ${supply}`);
+  }
+}
+
+function maxOf(values: Units): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]!);
+  return max;
+}
+
+function sumOf(values: Units): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
+  return total;
+}
+
+/*
+ * ---------------------------------------------------------------------------
+ * Session allocation.
+ * ---------------------------------------------------------------------------
+ */
+
+const preferForMinOneFlag = 1;
+const substitutableFlag = 2;
+
+/**
+ * Per-product working state. The input lines are read once into columns indexed
+ * like input.lines: at 420,000 lines, walking typed arrays is far cheaper than
+ * revisiting the line objects in every step.
+ */
+interface ProductWork {
+  input: ProductAllocationInput;
+  unit: number;
+  lineIds: Float64Array;
+  officineIds: Float64Array;
+  submittedMs: Float64Array;
+  demandUnits: Float64Array;
+  flags: Uint8Array;
+  /** Line indices by priority: submittedAt, then lineId. */
+  order: Uint32Array;
+  /** Line indices by lineId, for the output. */
+  byLineId: Uint32Array;
+  confirmedUnits: Float64Array;
+  /** 1 when the line holds its officine's guaranteed unit. */
+  minOne: Uint8Array;
+  substituteVials: Float64Array;
+  demandedVials: number;
+  confirmedVials: number;
+  substituteVialsGiven: number;
+}
+
+export function allocateSession(products: ProductAllocationInput[]): AllocationResult {
+  const works = products.map(prepareProduct).sort((a, b) => a.input.productId - b.input.productId);
+  const byProductId = new Map<number, ProductWork>();
+  for (const work of works) {
+    if (byProductId.has(work.input.productId)) {
+      throw new Error(`allocation: product ${work.input.productId} appears twice`);
+    }
+    byProductId.set(work.input.productId, work);
+  }
+
+  for (const work of works) allocateOwnStock(work);
+  // Ascending productId, so that competing claims on one substitute resolve the same way every time.
+  for (const work of works) {
+    const substituteId = work.input.substituteProductId;
+    const substitute = substituteId === null ? undefined : byProductId.get(substituteId);
+    if (substitute !== undefined && substitute !== work) allocateFromSubstitute(work, substitute);
+  }
+
+  return { lines: lineAllocations(works), products: works.map(summarize) };
+}
+
+function prepareProduct(input: ProductAllocationInput): ProductWork {
+  checkProduct(input);
+  const n = input.lines.length;
+  const work: ProductWork = {
+    input,
+    unit: input.unitVials,
+    lineIds: new Float64Array(n),
+    officineIds: new Float64Array(n),
+    submittedMs: new Float64Array(n),
+    demandUnits: new Float64Array(n),
+    flags: new Uint8Array(n),
+    order: new Uint32Array(0),
+    byLineId: new Uint32Array(0),
+    confirmedUnits: new Float64Array(n),
+    minOne: new Uint8Array(n),
+    substituteVials: new Float64Array(n),
+    demandedVials: 0,
+    confirmedVials: 0,
+    substituteVialsGiven: 0,
+  };
+  readLines(work);
+  work.byLineId = stableSortBy(work.lineIds, identityOrder(n));
+  checkUniqueLineIds(work);
+  // Stability makes lineId the tie-breaker among equal timestamps.
+  work.order = stableSortBy(work.submittedMs, work.byLineId);
+  return work;
+}
+
+function checkProduct(input: ProductAllocationInput): void {
+  const { productId, unitVials, stockVials, policy } = input;
+  if (!Number.isSafeInteger(unitVials) || unitVials < 1) {
+    throw new Error(`allocation: product ${productId} has unitVials ${unitVials}, expected a positive integer`);
+  }
+  if (stockVials !== null && (!Number.isSafeInteger(stockVials) || stockVials < 0)) {
+    throw new Error(`allocation: product ${productId} has stockVials ${stockVials}, expected a non-negative integer`);
+  }
+  if (!allocationPolicies.includes(policy)) {
+    throw new Error(`allocation: product ${productId} has unknown policy ${String(policy)}`);
+  }
+}
+
+function readLines(work: ProductWork): void {
+  const { input, unit } = work;
+  let lastText = '';
+  let lastMs = NaN;
+  let demandedVials = 0;
+  for (let i = 0; i < input.lines.length; i++) {
+    const line = input.lines[i]!;
+    if (!Number.isSafeInteger(line.lineId) || !Number.isSafeInteger(line.officineId)) {
+      throw new Error(`allocation: line ${line.lineId} of officine ${line.officineId} has a non-integer id`);
+    }
+    if (!Number.isSafeInteger(line.vials) || line.vials < 0 || line.vials % unit !== 0) {
+      throw new Error(
+        `allocation: product ${input.productId} line ${line.lineId} demands ${line.vials} vials, ` +
+          `not a non-negative multiple of ${unit}`,
+      );
+    }
+    // Lines of one order share their timestamp: skip re-parsing it.
+    if (line.submittedAt !== lastText) {
+      lastText = line.submittedAt;
+      lastMs = parseUtcMs(lastText);
+      if (Number.isNaN(lastMs)) throw new Error(`allocation: line ${line.lineId} has invalid submittedAt ${lastText}`);
+    }
+    work.lineIds[i] = line.lineId;
+    work.officineIds[i] = line.officineId;
+    work.submittedMs[i] = lastMs;
+    work.demandUnits[i] = line.vials / unit;
+    work.flags[i] =
+      (line.preferForMinOne === true ? preferForMinOneFlag : 0) | (line.substitutable === true ? substitutableFlag : 0);
+    demandedVials += line.vials;
+  }
+  work.demandedVials = demandedVials;
+}
+
+function checkUniqueLineIds(work: ProductWork): void {
+  const { lineIds, byLineId } = work;
+  for (let k = 1; k < byLineId.length; k++) {
+    const lineId = lineIds[byLineId[k]!]!;
+    if (lineId === lineIds[byLineId[k - 1]!]) {
+      throw new Error(`allocation: product ${work.input.productId} has lineId ${lineId} twice`);
+    }
+  }
+}
+
+function allocateOwnStock(work: ProductWork): void {
+  const { input, demandUnits, order, confirmedUnits, minOne, unit } = work;
+  const stockUnits = input.stockVials === null ? Infinity : Math.floor(input.stockVials / unit);
+
+  let policyStock = stockUnits;
+  let policyDemands = demandUnits;
+  if (input.minOnePerOfficine && stockUnits < work.demandedVials / unit) {
+    const recipients = minOneRecipients(work);
+    const guaranteed = Math.min(recipients.length, stockUnits);
+    policyStock -= guaranteed;
+    policyDemands = demandUnits.slice();
+    for (let k = 0; k < guaranteed; k++) {
+      const i = recipients[k]!;
+      minOne[i] = 1;
+      policyDemands[i] = policyDemands[i]! - 1;
+    }
+  }
+
+  const policyUnits = allocateUnits(input.policy, policyDemands, policyStock, order);
+  let confirmedVials = 0;
+  for (let i = 0; i < confirmedUnits.length; i++) {
+    const units = minOne[i]! + policyUnits[i]!;
+    confirmedUnits[i] = units;
+    confirmedVials += units * unit;
+  }
+  work.confirmedVials = confirmedVials;
+}
+
+/**
+ * One line per ordering officine, officines ordered by their earliest submission
+ * then officineId; within an officine its preferred line, else its smallest lineId.
+ */
+function minOneRecipients(work: ProductWork): Uint32Array {
+  const { officineIds, demandUnits, submittedMs } = work;
+  // Grouping the priority order by officine keeps each officine's lines in
+  // priority order, so the first ordering line of a group is its earliest.
+  const byOfficine = stableSortBy(officineIds, work.order);
+  const recipients: number[] = [];
+  const earliestMs: number[] = [];
+  let officine = NaN;
+  for (let k = 0; k < byOfficine.length; k++) {
+    const i = byOfficine[k]!;
+    if (demandUnits[i] === 0) continue;
+    const last = recipients.length - 1;
+    if (officineIds[i] !== officine) {
+      officine = officineIds[i]!;
+      recipients.push(i);
+      earliestMs.push(submittedMs[i]!);
+    } else if (betterMinOneLine(work, i, recipients[last]!)) {
+      recipients[last] = i;
+    }
+  }
+  // Officines come out by officineId; a stable sort on time makes it the tie-breaker.
+  const byTime = stableSortBy(Float64Array.from(earliestMs), identityOrder(recipients.length));
+  const ordered = new Uint32Array(byTime.length);
+  for (let k = 0; k < byTime.length; k++) ordered[k] = recipients[byTime[k]!]!;
+  return ordered;
+}
+
+function betterMinOneLine(work: ProductWork, candidate: number, current: number): boolean {
+  const candidatePreferred = (work.flags[candidate]! & preferForMinOneFlag) !== 0;
+  const currentPreferred = (work.flags[current]! & preferForMinOneFlag) !== 0;
+  if (candidatePreferred !== currentPreferred) return candidatePreferred;
+  return work.lineIds[candidate]! < work.lineIds[current]!;
+}
+
+/**
+ * Serves the product's substitutable unmet demand from the substitute's leftover.
+ * Quantities are counted in the substitute's units, since that is how it ships:
+ * an unmet demand smaller than one substitute unit gets nothing, so a line never
+ * receives more vials than it asked for. Min-one does not apply here: it already
+ * had its chance on the ordered product.
+ */
+function allocateFromSubstitute(work: ProductWork, substitute: ProductWork): void {
+  const unit = substitute.unit;
+  const leftoverVials = stockLeftVials(substitute);
+  const supply = leftoverVials === null ? Infinity : Math.floor(leftoverVials / unit);
+  if (supply === 0) return;
+
+  const candidates: number[] = [];
+  const unmetUnits: number[] = [];
+  for (let p = 0; p < work.order.length; p++) {
+    const i = work.order[p]!;
+    if ((work.flags[i]! & substitutableFlag) === 0) continue;
+    const unmetVials = (work.demandUnits[i]! - work.confirmedUnits[i]!) * work.unit;
+    const units = Math.floor(unmetVials / unit);
+    if (units > 0) {
+      candidates.push(i);
+      unmetUnits.push(units);
+    }
+  }
+  if (candidates.length === 0) return;
+
+  // Candidates were collected in priority order, so the identity is their order.
+  const given = allocateUnits(work.input.policy, unmetUnits, supply, identityOrder(candidates.length));
+  for (let k = 0; k < candidates.length; k++) {
+    const vials = given[k]! * unit;
+    work.substituteVials[candidates[k]!] = vials;
+    substitute.substituteVialsGiven += vials;
+  }
+}
+
+function stockLeftVials(work: ProductWork): number | null {
+  const stock = work.input.stockVials;
+  return stock === null ? null : stock - work.confirmedVials - work.substituteVialsGiven;
+}
+
+function lineAllocations(works: ProductWork[]): LineAllocation[] {
+  // Preallocated and filled by hand: flatMap is several times slower at this size.
+  const result = new Array<LineAllocation>(works.reduce((count, work) => count + work.byLineId.length, 0));
+  let next = 0;
+  for (const work of works) {
+    const { input, byLineId, lineIds, confirmedUnits, substituteVials, unit } = work;
+    for (let k = 0; k < byLineId.length; k++) {
+      const i = byLineId[k]!;
+      const substituted = substituteVials[i]!;
+      result[next++] = {
+        lineId: lineIds[i]!,
+        productId: input.productId,
+        confirmedVials: confirmedUnits[i]! * unit,
+        substituteProductId: substituted > 0 ? input.substituteProductId : null,
+        substituteVials: substituted,
+        reason: reasonFor(work, i),
+      };
+    }
+  }
+  return result;
+}
+
+function reasonFor(work: ProductWork, i: number): AllocationReason {
+  const confirmed = work.confirmedUnits[i]!;
+  if (work.substituteVials[i]! > 0) return 'substituted';
+  if (confirmed === work.demandUnits[i]) return 'full';
+  if (confirmed === 0) return 'no_stock';
+  if (work.minOne[i] === 1 && confirmed === 1) return 'min_one';
+  return work.input.policy;
+}
+
+function summarize(work: ProductWork): ProductAllocationSummary {
+  return {
+    productId: work.input.productId,
+    demandedVials: work.demandedVials,
+    confirmedVials: work.confirmedVials,
+    substituteVialsGiven: work.substituteVialsGiven,
+    stockVials: work.input.stockVials,
+    stockLeftVials: stockLeftVials(work),
+  };
+}
+
+/*
+ * ---------------------------------------------------------------------------
+ * Ordering helpers.
+ * ---------------------------------------------------------------------------
+ */
+
+function identityOrder(length: number): Uint32Array {
+  const order = new Uint32Array(length);
+  for (let i = 0; i < length; i++) order[i] = i;
+  return order;
+}
+
+/**
+ * Stable sort of `indices` by values[index]. Typed-array and comparator sorts
+ * cost ~10 ms per 10^5 elements, too much for the session budget, so integer
+ * keys spanning less than 2^32 (timestamps within 49 days, ordinary ids) go
+ * through a radix sort; anything wider falls back to a comparator. Lines usually
+ * arrive by lineId, often in submission order too: sorted input is returned as is.
+ */
+function stableSortBy(values: Float64Array, indices: Uint32Array): Uint32Array {
+  let min = Infinity;
+  let max = -Infinity;
+  let sorted = true;
+  let previous = -Infinity;
+  for (let k = 0; k < indices.length; k++) {
+    const value = values[indices[k]!]!;
+    if (value < previous) sorted = false;
+    previous = value;
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+  }
+  if (sorted) return indices;
+  if (!(max - min <= 0xffffffff)) {
+    // Array.prototype.sort is guaranteed stable; typed-array sort is not relied upon.
+    return Uint32Array.from(Array.from(indices).sort((a, b) => values[a]! - values[b]!));
+  }
+  const keys = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) keys[i] = values[i]! - min;
+  const lowSorted = radixPass(keys, indices, 0);
+  return max - min <= 0xffff ? lowSorted : radixPass(keys, lowSorted, 16);
+}
+
+/** One stable counting-sort pass of `indices` on 16 bits of keys[index]. */
+function radixPass(keys: Uint32Array, indices: Uint32Array, shift: number): Uint32Array {
+  const starts = new Uint32Array(0x10000);
+  for (let k = 0; k < indices.length; k++) starts[(keys[indices[k]!]! >>> shift) & 0xffff]!++;
+  let start = 0;
+  for (let bucket = 0; bucket < starts.length; bucket++) {
+    const count = starts[bucket]!;
+    starts[bucket] = start;
+    start += count;
+  }
+  const sorted = new Uint32Array(indices.length);
+  for (let k = 0; k < indices.length; k++) {
+    const index = indices[k]!;
+    sorted[starts[(keys[index]! >>> shift) & 0xffff]!++] = index;
+  }
+  return sorted;
+}
+
+const canonicalIsoUtc = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const msPerDay = 86_400_000;
+
+/**
+ * Epoch ms of an ISO timestamp. Date.parse and Date.UTC cost ~100-200 ns, a
+ * budget breaker at 420,000 lines, so the canonical toISOString() form is decoded
+ * by hand; other forms go to Date.parse. Out-of-range days roll over like V8's
+ * parser does. Sub-millisecond digits are ignored: such ties fall to lineId.
+ */
+function parseUtcMs(text: string): number {
+  if (!canonicalIsoUtc.test(text)) return Date.parse(text);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hours = digitsAt(text, 11, 2);
+  const minutes = digitsAt(text, 14, 2);
+  const seconds = digitsAt(text, 17, 2);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hours > 23 || minutes > 59 || seconds > 59) {
+    return Date.parse(text);
+  }
+  const days = daysFromCivil(digitsAt(text, 0, 4), month, day);
+  return days * msPerDay + ((hours * 60 + minutes) * 60 + seconds) * 1000 + digitsAt(text, 20, 3);
+}
+
+/** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const marchBasedYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchBasedYear / 400);
+  const yearOfEra = marchBasedYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let k = from; k < from + count; k++) value = value * 10 + text.charCodeAt(k) - 48;
+  return value;
+}

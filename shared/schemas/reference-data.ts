@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { effecteurTypes } from '../domain/effecteur-types';
+import { officineKinds, productKinds } from '../domain/kinds';
+import { zEmail, zId } from './common';
+
+export const zEffecteurType = z.enum(effecteurTypes);
+export const zOfficineKind = z.enum(officineKinds);
+export const zProductKind = z.enum(productKinds);
+
+export const zOfficine = z.object({
+  id: zId,
+  finess: z.string(),
+  name: z.string(),
+  addressLine: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  departement: z.string().nullable(),
+  kind: zOfficineKind,
+  email: zEmail.nullable(),
+});
+export type ZOfficine = z.infer<typeof zOfficine>;
+
+export const zEffecteur = z.object({
+  id: zId,
+  type: zEffecteurType,
+  name: z.string(),
+  rpps: z.string().nullable(),
+  finess: z.string().nullable(),
+  email: zEmail.nullable(),
+  active: z.boolean(),
+});
+export type ZEffecteur = z.infer<typeof zEffecteur>;
+
+const productFields = {
+  code: z.string().trim().regex(/^[A-Z0-9_-]{2,40}$/),
+  label: z.string().trim().min(2).max(200),
+  laboratory: z.string().trim().min(1).max(100),
+  kind: zProductKind,
+  dosesPerVial: z.number().int().min(1).max(1000),
+  vialsPerBox: z.number().int().min(1).max(10_000),
+  /** Smallest non-zero quantity of a line, in vials. */
+  minVials: z.number().int().min(1).max(10_000),
+  /** When true, a line must be a whole number of boxes. */
+  boxOnly: z.boolean(),
+  allowedEffecteurTypes: z.array(zEffecteurType).min(1).max(effecteurTypes.length),
+  substituteProductId: zId.nullable(),
+};
+
+export const zProductInput = z.object(productFields);
+export type ZProductInput = z.infer<typeof zProductInput>;
+export const zProduct = z.object({ id: zId, ...productFields });
+export type ZProduct = z.infer<typeof zProduct>;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { allocationReasons } from '../rules/allocation';
+import { zId, zIsoDate, zIsoDateTime } from './common';
+import { zEffecteurType } from './reference-data';
+import { zOrderStatus } from './orders';
+import { zSession } from './sessions';
+
+export const zDelivery = z.object({
+  deliveredOn: zIsoDate,
+  vials: z.number().int(),
+  wholesaler: z.string(),
+  lot: z.string().nullable(),
+  productId: zId,
+});
+
+export const zTrackingLine = z.object({
+  effecteurId: zId,
+  effecteurName: z.string(),
+  effecteurType: zEffecteurType,
+  productId: zId,
+  productCode: z.string(),
+  productLabel: z.string(),
+  dosesPerVial: z.number().int(),
+  orderedVials: z.number().int(),
+  /** Null until the session's confirmation time has passed. */
+  confirmedVials: z.number().int().nullable(),
+  substituteProductId: zId.nullable(),
+  substituteProductLabel: z.string().nullable(),
+  substituteVials: z.number().int().nullable(),
+  reason: z.enum(allocationReasons).nullable(),
+  deliveredVials: z.number().int(),
+  deliveries: z.array(zDelivery),
+});
+export type ZTrackingLine = z.infer<typeof zTrackingLine>;
+
+export const zTracking = z.object({
+  session: zSession,
+  order: z.object({ id: zId, status: zOrderStatus, version: z.number().int(), submittedAt: zIsoDateTime }).nullable(),
+  confirmationPublished: z.boolean(),
+  lines: z.array(zTrackingLine),
+});
+export type ZTracking = z.infer<typeof zTracking>;
+
+export const zTrackingListItem = z.object({
+  session: zSession,
+  orderId: zId,
+  orderStatus: zOrderStatus,
+  orderedVials: z.number().int(),
+  confirmedVials: z.number().int().nullable(),
+  deliveredVials: z.number().int(),
+});
