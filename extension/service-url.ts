@@ -1,2 +1,3 @@
 // Build-time default; an options page will make it changeable for test environments.
-export const defaultServiceUrl: string = import.meta.env.WXT_SERVICE_URL ?? 'http://127.0.0.1:3000';
+const fromBuild = import.meta.env.WXT_SERVICE_URL as string | undefined;
+export const defaultServiceUrl: string = fromBuild ?? 'http://127.0.0.1:3000';

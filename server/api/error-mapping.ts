@@ -25,7 +25,7 @@ export function describeError(error: TRPCError, lang: Lang): DescribedError {
     details = cause.details ?? null;
   } else if (cause instanceof ZodError && error.code === 'BAD_REQUEST') {
     code = 'INVALID_INPUT';
-    fieldErrors = z.flattenError(cause).fieldErrors as Record<string, string[] | undefined>;
+    fieldErrors = z.flattenError(cause).fieldErrors;
   } else if (error.code === 'PAYLOAD_TOO_LARGE') {
     code = 'PAYLOAD_TOO_LARGE';
   } else if (['PARSE_ERROR', 'BAD_REQUEST', 'NOT_FOUND', 'METHOD_NOT_SUPPORTED', 'UNSUPPORTED_MEDIA_TYPE'].includes(error.code)) {

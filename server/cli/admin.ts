@@ -62,7 +62,7 @@ function sessionId(): number {
   return id;
 }
 
-async function run(command: string | undefined): Promise<void> {
+async function run(command: string): Promise<void> {
   switch (command) {
     case 'admin-token': {
       const { token, expiresAt } = await services.auth.issueAdminToken(values.label ?? 'cli');
@@ -116,13 +116,13 @@ async function run(command: string | undefined): Promise<void> {
       return;
     default:
       console.log(help);
-      if (command && command !== 'help') process.exitCode = 2;
+      if (command !== 'help') process.exitCode = 2;
   }
 }
 
 try {
   await migrateToLatest(db);
-  await run(positionals[0]);
+  await run(positionals[0] ?? 'help');
 } catch (error) {
   if (error instanceof AppError) {
     console.error(`${error.code} : ${errorMessage(error.code, 'fr', error.params)}`);
