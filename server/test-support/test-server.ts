@@ -6,7 +6,7 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import assert from 'node:assert/strict';
 import { buildApp } from '../app';
 import type { AppRouter } from '../api/router';
-import { loadConfig } from '../config';
+import { loadConfig, type AppConfig } from '../config';
 import { migrateToLatest, openSqlite } from '../db/connection';
 import type { Db } from '../db/schema';
 import type { Services } from '../services/index';
@@ -36,6 +36,7 @@ export function clientFor(url: string, token?: string, lang?: string) {
 
 export interface TestServer {
   url: string;
+  config: AppConfig;
   db: Db;
   services: Services;
   clock: TestClock;
@@ -70,6 +71,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,
+    config,
     db,
     services,
     clock,
