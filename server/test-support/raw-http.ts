@@ -4,7 +4,7 @@ export type ProcedureType = 'query' | 'mutation';
 
 /** Every procedure of the API with its type, read from the router itself so none is forgotten. */
 export function listProcedures(): { path: string; type: ProcedureType }[] {
-  const procedures = appRouter._def.procedures as Record<string, { _def: { type: ProcedureType } }>;
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: ProcedureType } }>;
   return Object.entries(procedures)
     .map(([path, procedure]) => ({ path, type: procedure._def.type }))
     .sort((a, b) => a.path.localeCompare(b.path));
