@@ -1,0 +1,82 @@
+import type SQLite from 'better-sqlite3';
+import type { EffecteurType } from '../shared/domain/effecteur-types';
+import type { ZSessionProductRules } from '../shared/schemas/sessions';
+import type { Services } from '../server/services/index';
+import { linesPerOrder } from './knobs';
+import { createOpenSession, createProducts, insertOfficines, type SeededOfficine } from './world';
+
+/** What the load generator needs to send one officine's orders. */
+export interface LoadClient {
+  authorization: string;
+  /** The `lines` array of the body, serialised once: the session and the key change per request. */
+  linesJson: string;
+}
+
+/** One server under test; sessions are opened on demand because each officine may order once per session. */
+export interface Target {
+  name: 'full' | 'bare';
+  url: string;
+  clients: LoadClient[];
+  openSessions: (count: number) => Promise<number[]>;
+  close: () => Promise<void>;
+}
+
+const gris = 'COMIRNATY-30-GRIS';
+const spikevax = 'SPIKEVAX-BA45-1D';
+const professionals: EffecteurType[] = ['medecin', 'infirmier', 'sage_femme', 'chirurgien_dentiste', 'medecin_travail'];
+/** The officine itself, its EHPAD, then professionals: a mix that exercises type and cap checks. */
+const effecteurTypes: EffecteurType[] = ['officine', 'ehpad', ...Array.from({ length: linesPerOrder - 2 }, (_, i) => professionals[i % professionals.length] ?? 'medecin')];
+
+export interface OrderWorld {
+  officines: SeededOfficine[];
+  linesJson: (officine: SeededOfficine) => string;
+  openSessions: (count: number) => Promise<number[]>;
+}
+
+/** The same officines, products and session rules on either server's database. */
+export async function seedOrderWorld(sqlite: SQLite.Database, services: Services, officineCount: number): Promise<OrderWorld> {
+  const products = await createProducts(services, [gris, spikevax]);
+  const grisId = products.get(gris);
+  const spikevaxId = products.get(spikevax);
+  if (grisId === undefined || spikevaxId === undefined) throw new Error('bench products missing from the demo catalogue');
+  const officines = insertOfficines(sqlite, officineCount, effecteurTypes, new Date().toISOString());
+  // The demo session's caps; 2 vials a line stays within every one of them.
+  const rules: ZSessionProductRules[] = [
+    {
+      productId: grisId,
+      stockVials: null,
+      policy: 'proportional',
+      minOnePerOfficine: true,
+      caps: [
+        { effecteurType: 'officine', capVials: 10 },
+        { effecteurType: 'medecin', capVials: 4 },
+        { effecteurType: 'infirmier', capVials: 2 },
+        { effecteurType: 'sage_femme', capVials: 2 },
+        { effecteurType: 'chirurgien_dentiste', capVials: 2 },
+        { effecteurType: 'ehpad', capVials: 20 },
+      ],
+    },
+    {
+      productId: spikevaxId,
+      stockVials: null,
+      policy: 'maxmin',
+      minOnePerOfficine: false,
+      caps: [
+        { effecteurType: 'officine', capVials: 30 },
+        { effecteurType: 'medecin', capVials: 10 },
+        { effecteurType: 'infirmier', capVials: 10 },
+      ],
+    },
+  ];
+  let opened = 0;
+  return {
+    officines,
+    linesJson: (officine) =>
+      JSON.stringify(officine.effecteurs.map((e, k) => ({ effecteurId: e.id, productId: k % 2 === 0 ? grisId : spikevaxId, vials: 2 }))),
+    openSessions: async (count) => {
+      const ids: number[] = [];
+      for (let i = 0; i < count; i++) ids.push(await createOpenSession(services, `Session de banc ${++opened}`, rules));
+      return ids;
+    },
+  };
+}
