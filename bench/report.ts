@@ -1,0 +1,58 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { AllocBenchResult } from './alloc-bench';
+import type { Knobs } from './knobs';
+import type { OrderBenchResult } from './order-bench';
+
+export const targets = { rpsRatioMin: 0.7, p99MsMaxAt10: 50, allocMsMax: 2000, allocRssMbMax: 500 };
+
+export interface Report {
+  machine: { cpu: string; cores: number; totalMemoryGb: number; node: string; os: string };
+  command: string;
+  date: string;
+  knobs: Knobs;
+  targets: typeof targets;
+  verdicts: Record<string, boolean>;
+  orders?: OrderBenchResult;
+  allocation?: AllocBenchResult;
+}
+
+export function machine(): Report['machine'] {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    totalMemoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    os: `${platform()} ${release()}`,
+  };
+}
+
+export function command(): string {
+  const knobs = Object.entries(process.env)
+    .filter(([name]) => name.startsWith('BENCH_'))
+    .map(([name, value]) => `${name}=${value ?? ''} `)
+    .join('');
+  return `${knobs}${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : `tsx ${process.argv.slice(1).join(' ')}`}`;
+}
+
+export function verdicts(orders: OrderBenchResult | undefined, allocation: AllocBenchResult | undefined): Record<string, boolean> {
+  const v: Record<string, boolean> = {};
+  for (const r of orders?.ratios ?? []) v[`orders: full/bare ≥ ${targets.rpsRatioMin} at ${r.connections} connections`] = r.rpsRatio >= targets.rpsRatioMin;
+  const full10 = orders?.medians.find((m) => m.target === 'full' && m.connections === 10);
+  if (full10) v[`orders: full-stack p99 < ${targets.p99MsMaxAt10} ms at 10 connections`] = full10.p99Ms < targets.p99MsMaxAt10;
+  if (orders) v['orders: every request answered 2xx'] = orders.failedRequests === 0;
+  if (allocation) {
+    v[`allocation: closeAndAllocate < ${targets.allocMsMax} ms`] = allocation.closeAndAllocateMs < targets.allocMsMax;
+    v[`allocation: peak RSS < ${targets.allocRssMbMax} MB`] = allocation.peakRssMb < targets.allocRssMbMax;
+  }
+  return v;
+}
+
+export function writeReport(report: Report): string {
+  const dir = join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'latest.json');
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}

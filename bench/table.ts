@@ -1,0 +1,33 @@
+import type { AllocBenchResult } from './alloc-bench';
+import type { Knobs } from './knobs';
+import type { OrderBenchResult } from './order-bench';
+import type { Report } from './report';
+
+const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 10)).join('  ');
+
+export function ordersTable(orders: OrderBenchResult, knobs: Knobs): string[] {
+  const widths = [6, 10, 10, 8, 8, 10];
+  const lines = [
+    `Order submission, 50 lines an order, medians of ${knobs.rounds} rounds × ${knobs.seconds} s`,
+    row(['conns', 'server', 'req/s', 'p50 ms', 'p99 ms', 'full/bare'], widths),
+  ];
+  for (const m of orders.medians) {
+    const ratio = m.target === 'full' ? (orders.ratios.find((r) => r.connections === m.connections)?.rpsRatio ?? '') : '';
+    lines.push(row([m.connections, m.target === 'full' ? 'full stack' : 'bare', m.rps, m.p50Ms, m.p99Ms, ratio], widths));
+  }
+  lines.push(`failed requests (non-2xx, errors, timeouts): ${orders.failedRequests}`);
+  return lines;
+}
+
+export function allocationTable(a: AllocBenchResult, knobs: Knobs): string[] {
+  return [
+    `Allocation, ${a.session.officines} officines × 20 lines = ${a.session.lines} lines, 5 products, stock 60 % of demand, medians of ${knobs.rounds}`,
+    `closeAndAllocate   ${a.closeAndAllocateMs} ms`,
+    `peak RSS           ${a.peakRssMb} MB (RSS before the call: ${a.rssBeforeMb} MB)`,
+    `phases            read ${a.split.readMs} ms, prepare ${a.split.prepareMs} ms, allocateSession ${a.split.allocateMs} ms, write + commit ${a.split.writeMs} ms`,
+  ];
+}
+
+export function verdictLines(report: Report): string[] {
+  return ['Targets', ...Object.entries(report.verdicts).map(([name, met]) => `${met ? 'met   ' : 'MISSED'}  ${name}`)];
+}
