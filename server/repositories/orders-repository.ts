@@ -111,15 +111,6 @@ export async function bumpOrderVersion(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function countOrdersOfSession(db: Db, sessionId: number): Promise<number> {
-  const { n } = await db
-    .selectFrom('orders')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('session_id', '=', sessionId)
-    .executeTakeFirstOrThrow();
-  return Number(n);
-}
-
 /** Every submitted line of a session with what logistics needs, for the CSV export. */
 export function listSessionLinesForExport(db: Db, sessionId: number) {
   return db

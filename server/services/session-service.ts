@@ -5,7 +5,6 @@ import type { ZSessionCreateInput } from '../../shared/schemas/admin';
 import type { ZCurrentSession, ZSession, ZSessionProductRules } from '../../shared/schemas/sessions';
 import { AppError } from '../errors';
 import { insertAuditEvent } from '../repositories/audit-repository';
-import { countOrdersOfSession } from '../repositories/orders-repository';
 import { findProductById } from '../repositories/products-repository';
 import * as sessions from '../repositories/sessions-repository';
 import { actorId, type Actor, type ServiceDeps } from './deps';
@@ -156,10 +155,6 @@ export class SessionService {
       });
     });
     return this.get(sessionId);
-  }
-
-  async hasOrders(sessionId: number): Promise<boolean> {
-    return (await countOrdersOfSession(this.deps.db, sessionId)) > 0;
   }
 
   private async putProductRules(trx: ServiceDeps['db'], sessionId: number, rules: ZSessionProductRules): Promise<void> {

@@ -197,13 +197,6 @@ export const errorCatalogue = {
     motif: 'technique',
     contact: 'spf_support',
   },
-  SESSION_HAS_ORDERS: {
-    transport: 'CONFLICT',
-    fr: 'Des commandes existent déjà pour cette session : ce changement n’est plus possible.',
-    en: 'Orders already exist for this session: this change is no longer possible.',
-    motif: 'technique',
-    contact: 'spf_support',
-  },
   SESSION_NOT_CLOSED: {
     transport: 'PRECONDITION_FAILED',
     fr: 'La session n’est pas encore fermée : l’allocation se fait après la fermeture.',
