@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { AllocBenchResult } from './alloc-bench';
 import type { Knobs } from './knobs';
@@ -9,6 +9,8 @@ export const targets = { rpsRatioMin: 0.7, p99MsMaxAt10: 50, allocMsMax: 2000, a
 
 export interface Report {
   machine: { cpu: string; cores: number; totalMemoryGb: number; node: string; os: string };
+  /** 1-minute load average before and after: other work on the machine skews every figure. */
+  loadAverage: { before: number; after: number };
   command: string;
   date: string;
   knobs: Knobs;

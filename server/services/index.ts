@@ -10,12 +10,14 @@ import { SupportService } from './support-service';
 import { TrackingService } from './tracking-service';
 import { ProductService } from './product-service';
 import { HealthService } from './health-service';
+import { OfficineService } from './officine-service';
 
 export function createServices(deps: ServiceDeps) {
   return {
     health: new HealthService(deps),
     auth: new AuthService(deps),
     account: new AccountService(deps),
+    officines: new OfficineService(deps),
     sessions: new SessionService(deps),
     products: new ProductService(deps),
     orders: new OrderService(deps),

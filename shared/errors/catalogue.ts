@@ -211,6 +211,13 @@ export const errorCatalogue = {
     motif: 'technique',
     contact: 'spf_support',
   },
+  OFFICINE_EXISTS: {
+    transport: 'CONFLICT',
+    fr: 'Une officine porte déjà ce numéro FINESS.',
+    en: 'A pharmacy already has this FINESS number.',
+    motif: 'compte',
+    contact: 'spf_support',
+  },
   PRODUCT_CODE_EXISTS: {
     transport: 'CONFLICT',
     fr: 'Un produit porte déjà ce code.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zId, zIsoDate, zIsoDateTime } from './common';
-import { zProductInput } from './reference-data';
+import { zEmail } from './common';
+import { zOfficineKind, zProductInput } from './reference-data';
 import { zSessionProductRules } from './sessions';
 
 export const zSessionTimesInput = z.object({
@@ -58,3 +59,15 @@ export const zDeliveryImportError = z.object({ line: z.number().int(), reason: z
 export const zDeliveryImportResult = z.object({ imported: z.number().int() });
 
 export const zCsvExport = z.object({ filename: z.string(), csv: z.string() });
+
+export const zOfficineCreateInput = z.object({
+  /** Checked by the server (format and check digit), so it is only bounded here. */
+  finess: z.string().trim().min(1).max(20),
+  name: z.string().trim().min(2).max(200),
+  addressLine: z.string().trim().min(2).max(300),
+  postalCode: z.string().trim().regex(/^\d{5}$/),
+  city: z.string().trim().min(1).max(100),
+  kind: zOfficineKind,
+  email: zEmail.nullable().default(null),
+});
+export type ZOfficineCreateInput = z.infer<typeof zOfficineCreateInput>;

@@ -5,13 +5,14 @@ import {
   zCsvExport,
   zDeliveryImportInput,
   zDeliveryImportResult,
+  zOfficineCreateInput,
   zProductUpsertInput,
   zSessionCreateInput,
   zSessionIdInput,
   zSessionProductSetInput,
   zSessionShiftInput,
 } from '../../../shared/schemas/admin';
-import { zProduct } from '../../../shared/schemas/reference-data';
+import { zOfficine, zProduct } from '../../../shared/schemas/reference-data';
 import { zSession, zSessionProductRules } from '../../../shared/schemas/sessions';
 import { zTicket } from '../../../shared/schemas/support';
 import { adminProcedure, router } from '../trpc';
@@ -33,6 +34,10 @@ export const adminRouter = router({
       .output(zAllocationSummary)
       .mutation(({ ctx, input }) => ctx.services.allocation.closeAndAllocate(input.sessionId, { closeNow: input.closeNow }, ctx.actor)),
     exportOrders: adminProcedure.input(zSessionIdInput).output(zCsvExport).query(({ ctx, input }) => ctx.services.exports.sessionOrdersCsv(input.sessionId)),
+  }),
+  officines: router({
+    list: adminProcedure.output(z.array(zOfficine)).query(({ ctx }) => ctx.services.officines.list()),
+    create: adminProcedure.input(zOfficineCreateInput).output(zOfficine).mutation(({ ctx, input }) => ctx.services.officines.create(input, ctx.actor)),
   }),
   products: router({
     list: adminProcedure.output(z.array(zProduct)).query(({ ctx }) => ctx.services.products.list()),
