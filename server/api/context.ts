@@ -1,5 +1,4 @@
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
-import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from '../config';
 import type { Lang } from '../../shared/errors/catalogue';
 import type { Services } from '../services/index';
@@ -10,7 +9,6 @@ export interface Context {
   authorization: string | undefined;
   lang: Lang;
   requestId: string;
-  log: FastifyBaseLogger;
 }
 
 export function contextFactory(services: Services, config: AppConfig) {
@@ -21,6 +19,5 @@ export function contextFactory(services: Services, config: AppConfig) {
     // French first; English only when the client asks for it before French.
     lang: /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'fr',
     requestId: req.id,
-    log: req.log,
   });
 }

@@ -13,6 +13,10 @@ import { findOfficineByFiness, listOfficines } from '../repositories/officines-r
 import { listPharmacistsOfOfficine } from '../repositories/pharmacists-repository';
 import { createServices } from '../services/index';
 import { zSessionShiftInput } from '../../shared/schemas/admin';
+import { TRPCError } from '@trpc/server';
+import { appRouter } from '../api/router';
+import { createCallerFactory } from '../api/trpc';
+import { describeError } from '../api/error-mapping';
 
 const help = `Commandes :
   admin-token [--label NOM]                      crée un identifiant administrateur (affiché une seule fois)
@@ -24,7 +28,9 @@ const help = `Commandes :
   close-allocate --id ID [--now]                 ferme (avec --now) et alloue une session
   import-deliveries --id ID --file FICHIER.csv   importe un fichier de livraisons du grossiste
   export-orders --id ID [--out FICHIER.csv]      exporte les commandes d'une session (CSV)
-  tickets                                        liste les demandes de support`;
+  tickets                                        liste les demandes de support
+  call PROCÉDURE [--input JSON]                  appelle une procédure admin de l'API, p. ex.
+                                                 call admin.sessions.setProductRules --input '{"sessionId":2,...}'`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -38,6 +44,7 @@ const { positionals, values } = parseArgs({
     file: { type: 'string' },
     out: { type: 'string' },
     now: { type: 'boolean', default: false },
+    input: { type: 'string' },
   },
 });
 
@@ -114,9 +121,39 @@ async function run(command: string): Promise<void> {
     case 'tickets':
       for (const t of await services.support.list()) console.log(`${t.id}\t${t.createdAt}\t${t.motif}\t${t.errorCode ?? '-'}\t${t.contactEmail}\t${t.message.slice(0, 80)}`);
       return;
+    case 'call': {
+      const path = positionals[1];
+      if (!path?.startsWith('admin.')) throw new Error('call admin.<procédure> attendu (seules les procédures admin sont ouvertes ici)');
+      console.log(JSON.stringify(await callAdminProcedure(path, values.input ? (JSON.parse(values.input) as unknown) : undefined), null, 2));
+      return;
+    }
     default:
       console.log(help);
       if (command !== 'help') process.exitCode = 2;
+  }
+}
+
+/**
+ * Runs an admin procedure through the API's own router, so the CLI gets exactly the API's
+ * validation and rules; a short-lived admin credential is issued for the call and revoked.
+ */
+async function callAdminProcedure(path: string, input: unknown): Promise<unknown> {
+  const { token } = await services.auth.issueAdminToken('cli');
+  const caller = createCallerFactory(appRouter)({ services, config, authorization: `Bearer ${token}`, lang: 'fr', requestId: 'cli' });
+  let target: unknown = caller;
+  for (const part of path.split('.')) target = (target as Record<string, unknown> | undefined)?.[part];
+  if (typeof target !== 'function') throw new Error(`Procédure inconnue : ${path}`);
+  try {
+    return await (target as (input: unknown) => Promise<unknown>)(input);
+  } catch (error) {
+    if (error instanceof TRPCError) {
+      const described = describeError(error, 'fr');
+      throw new Error(`${described.appCode} : ${described.message}${described.details ? `\n${JSON.stringify(described.details, null, 2)}` : ''}${described.fieldErrors ? `\n${JSON.stringify(described.fieldErrors, null, 2)}` : ''}`, { cause: error });
+    }
+    throw error;
+  } finally {
+    const principal = await services.auth.authenticate(`Bearer ${token}`);
+    await services.auth.revoke(principal.tokenId);
   }
 }
 
