@@ -11,7 +11,11 @@ describe('configuration from the environment', () => {
   });
 
   test('production does not seed demo data unless asked', () => {
-    assert.equal(loadConfig({ NODE_ENV: 'production' }).seedDemo, false);
+    assert.equal(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25' }).seedDemo, false);
+  });
+
+  test('production refuses to start without an SMTP server', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (error: unknown) => error instanceof ConfigError && error.message.includes('SMTP_URL'));
   });
 
   for (const [name, value] of [
@@ -21,6 +25,7 @@ describe('configuration from the environment', () => {
     ['TOKEN_IDLE_MINUTES', '0'],
     ['NODE_ENV', 'staging'],
     ['SEED_DEMO', 'peut-être'],
+    ['SMTP_URL', 'http://mail.example'],
   ] as const) {
     test(`a wrong ${name} stops the start with the variable's name`, () => {
       assert.throws(() => loadConfig({ [name]: value }), (error: unknown) => error instanceof ConfigError && error.message.includes(name));

@@ -18,6 +18,9 @@ const zEnv = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(3_000_000),
   /** Origins allowed to call the API from a browser (pharmacy software, the demo host); comma-separated, `*` for any. */
   CORS_ORIGINS: z.string().default('*'),
+  /** smtp://user:pass@host:port or smtps://…; without it, development keeps mail in memory. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'attendu : smtp://… ou smtps://…').optional(),
+  MAIL_FROM: z.string().min(3).default('Commande de vaccins Covid-19 <ne-pas-repondre@commande-vaccins.example>'),
 });
 
 export interface AppConfig {
@@ -30,6 +33,7 @@ export interface AppConfig {
   token: { idleMinutes: number; maxHours: number };
   bodyLimitBytes: number;
   corsOrigins: string[] | '*';
+  mail: { smtpUrl: string | null; from: string };
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +46,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
+    throw new ConfigError('Configuration invalide :\n  SMTP_URL: obligatoire en production (les e-mails ne doivent pas rester en mémoire)');
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -52,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     token: { idleMinutes: e.TOKEN_IDLE_MINUTES, maxHours: e.TOKEN_MAX_HOURS },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
   };
 }

@@ -97,6 +97,25 @@ describe('access control for every procedure', () => {
       assert.deepEqual(tracking.lines, []);
     });
     await check('tracking.list', async () => assert.deepEqual(await b.tracking.list.query(), []));
+    await check('account.setEmail', async () => {
+      await b.account.setEmail.mutate({ email: 'nouvelle-b@pharmacie.example' });
+      assert.equal((await a.account.get.query()).officine.email, 'a@pharmacie.example', "A's e-mail is untouched");
+    });
+    await check('account.addEffecteur', async () => {
+      const added = await b.account.addEffecteur.mutate({ type: 'infirmier', name: 'Infirmière B', rpps: '10000001916' });
+      assert.ok(!(await a.account.listEffecteurs.query()).some((e) => e.id === added.effecteur.id));
+    });
+    await check('account.updateEffecteur', async () => {
+      await rejectsWith(
+        b.account.updateEffecteur.mutate({ id: A.effecteurs.medecin1, type: 'medecin', name: 'Pris', rpps: '10005682603', active: true }),
+        'EFFECTEUR_NOT_FOUND',
+        404,
+      );
+    });
+    await check('account.removeEffecteur', async () => {
+      await rejectsWith(b.account.removeEffecteur.mutate({ id: A.effecteurs.medecin2 }), 'EFFECTEUR_NOT_FOUND', 404);
+      assert.ok((await a.account.listEffecteurs.query()).some((e) => e.id === A.effecteurs.medecin2 && e.active));
+    });
 
     assert.deepEqual((await a.orders.get.query({ id: order.id })).version, 1, "A's order is untouched");
     const pharmacistPaths = listProcedures().filter((p) => !publicPaths.has(p.path) && !isAdmin(p.path)).map((p) => p.path);

@@ -39,13 +39,22 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 /** Anyone, logged in or not. */
 export const publicProcedure = t.procedure.use(mapAppErrors);
 
-/** A pharmacist's bearer token; ctx.principal says who and for which officine. */
+/** A pharmacist's bearer token; ctx.principal says who and for which officine. Only for the account itself: see officineProcedure. */
 export const pharmacistProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const principal = await ctx.services.auth.authenticate(ctx.authorization);
   if (principal.kind !== 'pharmacist') throw new AppError('ROLE_FORBIDDEN');
   return next({
     ctx: { principal, actor: { kind: 'pharmacist' as const, pharmacistId: principal.pharmacistId, officineId: principal.officineId } },
   });
+});
+
+/**
+ * A pharmacist acting for an officine that has given its e-mail: until then (first login)
+ * everything but the account answers EMAIL_REQUIRED, and the clients ask for it.
+ */
+export const officineProcedure = pharmacistProcedure.use(({ ctx, next }) => {
+  if (!ctx.principal.officineHasEmail) throw new AppError('EMAIL_REQUIRED');
+  return next();
 });
 
 /** An SpF operator's admin credential. */

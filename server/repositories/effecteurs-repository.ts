@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Db, EffecteurRow, EffecteursTable } from '../db/schema';
 
 export function listEffecteursOfOfficine(db: Db, officineId: number): Promise<EffecteurRow[]> {
@@ -15,4 +15,35 @@ export async function insertEffecteurs(db: Db, rows: Insertable<EffecteursTable>
   for (let i = 0; i < rows.length; i += 500) {
     await db.insertInto('effecteurs').values(rows.slice(i, i + 500)).execute();
   }
+}
+
+export function findEffecteurOfOfficine(db: Db, officineId: number, id: number): Promise<EffecteurRow | undefined> {
+  return db.selectFrom('effecteurs').selectAll().where('officine_id', '=', officineId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Another effecteur of the officine with the same RPPS or FINESS, if any. */
+export function findSameIdentifier(db: Db, officineId: number, ids: { rpps: string | null; finess: string | null }, exceptId?: number) {
+  return db
+    .selectFrom('effecteurs')
+    .select('id')
+    .where('officine_id', '=', officineId)
+    .where((eb) => eb.or([...(ids.rpps ? [eb('rpps', '=', ids.rpps)] : []), ...(ids.finess ? [eb('finess', '=', ids.finess)] : []), eb.lit(false)]))
+    .$if(exceptId !== undefined, (qb) => qb.where('id', '!=', exceptId ?? 0))
+    .executeTakeFirst();
+}
+
+export async function updateEffecteur(db: Db, id: number, row: Updateable<EffecteursTable>): Promise<void> {
+  await db.updateTable('effecteurs').set(row).where('id', '=', id).execute();
+}
+
+export async function deleteEffecteur(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('effecteurs').where('id', '=', id).execute();
+}
+
+/** Whether any order or delivery names this effecteur: then it must be kept, only deactivated. */
+export async function isEffecteurReferenced(db: Db, id: number): Promise<boolean> {
+  const line = await db.selectFrom('order_lines').select('id').where('effecteur_id', '=', id).limit(1).executeTakeFirst();
+  if (line) return true;
+  const delivery = await db.selectFrom('deliveries').select('id').where('effecteur_id', '=', id).limit(1).executeTakeFirst();
+  return delivery !== undefined;
 }

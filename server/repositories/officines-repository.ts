@@ -22,3 +22,7 @@ export async function countOfficines(db: Db): Promise<number> {
   const { n } = await db.selectFrom('officines').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
   return Number(n);
 }
+
+export async function setOfficineEmail(db: Db, id: number, email: string, at: string): Promise<void> {
+  await db.updateTable('officines').set({ email, updated_at: at }).where('id', '=', id).execute();
+}

@@ -6,8 +6,15 @@ export async function insertToken(db: Db, row: Insertable<AuthTokensTable>): Pro
   return id;
 }
 
-export function findTokenByHash(db: Db, hash: string): Promise<AuthTokenRow | undefined> {
-  return db.selectFrom('auth_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+/** The token with its officine's e-mail, read in the same query since every request needs both. */
+export function findTokenByHash(db: Db, hash: string): Promise<(AuthTokenRow & { officine_email: string | null }) | undefined> {
+  return db
+    .selectFrom('auth_tokens as t')
+    .leftJoin('officines as o', 'o.id', 't.officine_id')
+    .selectAll('t')
+    .select('o.email as officine_email')
+    .where('t.token_hash', '=', hash)
+    .executeTakeFirst();
 }
 
 export async function touchToken(db: Db, id: number, at: string, idleExpiresAt: string): Promise<void> {

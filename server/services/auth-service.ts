@@ -8,7 +8,16 @@ import type { ServiceDeps } from './deps';
 export type LoginMethod = (typeof loginMethods)[number];
 
 export type Principal =
-  | { kind: 'pharmacist'; tokenId: number; pharmacistId: number; officineId: number; method: LoginMethod; expiresAt: string }
+  | {
+      kind: 'pharmacist';
+      tokenId: number;
+      pharmacistId: number;
+      officineId: number;
+      method: LoginMethod;
+      expiresAt: string;
+      /** False until the officine e-mail is given at first login. */
+      officineHasEmail: boolean;
+    }
   | { kind: 'admin'; tokenId: number; label: string | null };
 
 const minute = 60_000;
@@ -83,6 +92,7 @@ export class AuthService {
       officineId: row.officine_id,
       method: row.method as LoginMethod,
       expiresAt: row.expires_at,
+      officineHasEmail: row.officine_email !== null,
     };
   }
 

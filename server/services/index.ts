@@ -3,6 +3,7 @@ import { AllocationService } from './allocation-service';
 import { AuthService } from './auth-service';
 import { DeliveryService } from './delivery-service';
 import type { ServiceDeps } from './deps';
+import { createMailer, type Mailer } from '../mail/mailer';
 import { ExportService } from './export-service';
 import { OrderService } from './order-service';
 import { SessionService } from './session-service';
@@ -11,13 +12,18 @@ import { TrackingService } from './tracking-service';
 import { ProductService } from './product-service';
 import { HealthService } from './health-service';
 import { OfficineService } from './officine-service';
+import { EffecteurService } from './effecteur-service';
 
-export function createServices(deps: ServiceDeps) {
+/** Builds every service on one set of dependencies; without a mailer, the configured one. */
+export function createServices(options: Omit<ServiceDeps, 'mailer'> & { mailer?: Mailer }) {
+  const deps: ServiceDeps = { ...options, mailer: options.mailer ?? createMailer(options.config.mail) };
   return {
+    mailer: deps.mailer,
     health: new HealthService(deps),
     auth: new AuthService(deps),
     account: new AccountService(deps),
     officines: new OfficineService(deps),
+    effecteurs: new EffecteurService(deps),
     sessions: new SessionService(deps),
     products: new ProductService(deps),
     orders: new OrderService(deps),

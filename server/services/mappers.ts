@@ -30,6 +30,7 @@ export function toEffecteur(row: EffecteurRow): ZEffecteur {
     rpps: row.rpps,
     finess: row.finess,
     email: row.email,
+    notifyByEmail: row.notify_by_email === 1,
     active: row.active === 1,
   };
 }

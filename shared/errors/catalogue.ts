@@ -211,6 +211,27 @@ export const errorCatalogue = {
     motif: 'technique',
     contact: 'spf_support',
   },
+  EFFECTEUR_DUPLICATE: {
+    transport: 'CONFLICT',
+    fr: 'Cet effecteur est déjà rattaché à votre officine (même numéro RPPS ou FINESS).',
+    en: 'This professional is already attached to your pharmacy (same RPPS or FINESS number).',
+    motif: 'effecteurs',
+    contact: 'spf_support',
+  },
+  EFFECTEUR_IDENTIFIER_REQUIRED: {
+    transport: 'BAD_REQUEST',
+    fr: 'Un professionnel s’identifie par son numéro RPPS, une structure par son numéro FINESS.',
+    en: 'A professional is identified by an RPPS number, a structure by a FINESS number.',
+    motif: 'effecteurs',
+    contact: 'spf_support',
+  },
+  EFFECTEUR_SELF_LOCKED: {
+    transport: 'FORBIDDEN',
+    fr: 'L’officine elle-même est un effecteur permanent : elle ne peut être ni ajoutée, ni modifiée, ni retirée ici.',
+    en: 'The pharmacy itself is a permanent professional entry: it cannot be added, changed or removed here.',
+    motif: 'effecteurs',
+    contact: 'spf_support',
+  },
   OFFICINE_EXISTS: {
     transport: 'CONFLICT',
     fr: 'Une officine porte déjà ce numéro FINESS.',
