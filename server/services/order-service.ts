@@ -55,7 +55,7 @@ export class OrderService {
         idempotencyKey: input.idempotencyKey,
         pharmacistId: actor.pharmacistId,
       });
-      if (!moved) throw new AppError('ORDER_VERSION_CONFLICT', { current: existing.version + 1 });
+      if (!moved) throw new AppError('ORDER_VERSION_CONFLICT', { current: existing.version + 1 }, { currentVersion: existing.version + 1 });
       await orders.deleteLines(trx, existing.id);
       orderId = existing.id;
     } else {
@@ -82,7 +82,7 @@ export class OrderService {
       const lines = await this.checkedLines(trx, row.session_id, actor.officineId, input.lines);
       const before = await orders.listLines(trx, row.id);
       const moved = await orders.bumpOrderVersion(trx, row.id, input.version, { status: 'submitted', at, pharmacistId: actor.pharmacistId });
-      if (!moved) throw new AppError('ORDER_VERSION_CONFLICT', { current: row.version + 1 });
+      if (!moved) throw new AppError('ORDER_VERSION_CONFLICT', { current: row.version + 1 }, { currentVersion: row.version + 1 });
       await orders.deleteLines(trx, row.id);
       await orders.insertLines(trx, row.id, lines);
       const order = await this.load(trx, row.id);
@@ -98,7 +98,7 @@ export class OrderService {
       if (row.status === 'cancelled') throw new AppError('ORDER_CANCELLED');
       if (row.version !== input.version) throw new AppError('ORDER_VERSION_CONFLICT', { current: row.version }, { currentVersion: row.version });
       const moved = await orders.bumpOrderVersion(trx, row.id, input.version, { status: 'cancelled', at, pharmacistId: actor.pharmacistId });
-      if (!moved) throw new AppError('ORDER_VERSION_CONFLICT', { current: row.version + 1 });
+      if (!moved) throw new AppError('ORDER_VERSION_CONFLICT', { current: row.version + 1 }, { currentVersion: row.version + 1 });
       const order = await this.load(trx, row.id);
       await this.audit(trx, actor, order, 'cancel', { status: row.status, version: row.version }, { status: order.status, version: order.version });
       return order;
