@@ -11,6 +11,8 @@ import type { Db } from './db/schema';
 import { contextFactory } from './api/context';
 import { appRouter, type AppRouter } from './api/router';
 import { createServices, type Services } from './services/index';
+import { registerPscRoutes } from './api/psc-routes';
+import type { PscClient } from './auth/psc/psc-client';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -23,11 +25,13 @@ export interface BuildOptions {
   clock?: Clock;
   /** Where log lines go; tests pass a stream to read them. */
   logStream?: NodeJS.WritableStream;
+  /** The Pro Santé Connect relying party; without it PSC logins answer PSC_UNAVAILABLE. */
+  psc?: PscClient | null;
 }
 
 /** The composition root of the server: services over the database, the API over the services. */
-export async function buildApp({ config, db, clock = systemClock, logStream }: BuildOptions): Promise<BuiltApp> {
-  const services = createServices({ db, clock, config });
+export async function buildApp({ config, db, clock = systemClock, logStream, psc = null }: BuildOptions): Promise<BuiltApp> {
+  const services = createServices({ db, clock, config, psc });
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -72,6 +76,8 @@ export async function buildApp({ config, db, clock = systemClock, logStream }: B
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  registerPscRoutes(app, services, config);
 
   const widgetDir = resolve(import.meta.dirname, '../dist/widget');
   if (existsSync(widgetDir)) {

@@ -2,6 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ConfigError, loadConfig } from './config';
 
+const production = {
+  NODE_ENV: 'production',
+  SMTP_URL: 'smtp://mail.example:25',
+  PSC_DISCOVERY_URL: 'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration',
+  PSC_CLIENT_SECRET: 'a-real-secret-from-the-vault',
+  PUBLIC_URL: 'https://commande-vaccins.example',
+};
+
 describe('configuration from the environment', () => {
   test('defaults give the embedded SQLite service', () => {
     const config = loadConfig({});
@@ -11,11 +19,19 @@ describe('configuration from the environment', () => {
   });
 
   test('production does not seed demo data unless asked', () => {
-    assert.equal(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25' }).seedDemo, false);
+    assert.equal(loadConfig(production).seedDemo, false);
   });
 
-  test('production refuses to start without an SMTP server', () => {
-    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (error: unknown) => error instanceof ConfigError && error.message.includes('SMTP_URL'));
+  test('production refuses to start without an SMTP server, with the PSC stand-in, or without the real PSC', () => {
+    for (const [name, env] of [
+      ['SMTP_URL', { ...production, SMTP_URL: undefined }],
+      ['PSC_STAND_IN', { ...production, PSC_STAND_IN: 'true' }],
+      ['PSC_DISCOVERY_URL', { ...production, PSC_DISCOVERY_URL: undefined }],
+      ['PUBLIC_URL', { ...production, PUBLIC_URL: 'http://commande.example' }],
+      ['PSC_CLIENT_SECRET', { ...production, PSC_CLIENT_SECRET: undefined }],
+    ] as const) {
+      assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && error.message.includes(name), name);
+    }
   });
 
   for (const [name, value] of [

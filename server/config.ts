@@ -21,6 +21,18 @@ const zEnv = z.object({
   /** smtp://user:pass@host:port or smtps://…; without it, development keeps mail in memory. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'attendu : smtp://… ou smtps://…').optional(),
   MAIL_FROM: z.string().min(3).default('Commande de vaccins Covid-19 <ne-pas-repondre@commande-vaccins.example>'),
+  /** The address users reach the server at; PSC redirects back to PUBLIC_URL/auth/psc/callback. */
+  PUBLIC_URL: z.url().optional(),
+  /** PSC's discovery document (…/.well-known/wallet-openid-configuration). */
+  PSC_DISCOVERY_URL: z.url().optional(),
+  PSC_CLIENT_ID: z.string().min(1).default('commande-vaccins-dev'),
+  PSC_CLIENT_SECRET: z.string().min(8).default('dev-secret-not-for-production'),
+  PSC_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Start the local PSC stand-in (development only). */
+  PSC_STAND_IN: zBool.optional(),
+  PSC_STAND_IN_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  /** Where a login may return to (URL prefixes, comma-separated): the widget hosts, the extension's redirect URLs. */
+  AUTH_RETURN_URLS: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -34,6 +46,16 @@ export interface AppConfig {
   bodyLimitBytes: number;
   corsOrigins: string[] | '*';
   mail: { smtpUrl: string | null; from: string };
+  publicUrl: string;
+  psc: {
+    discoveryUrl: string | null;
+    clientId: string;
+    clientSecret: string;
+    timeoutSeconds: number;
+    standIn: { enabled: boolean; port: number };
+  };
+  /** Allowed login return URLs, as parsed prefixes. */
+  returnUrls: URL[];
 }
 
 export class ConfigError extends Error {}
@@ -46,8 +68,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
-    throw new ConfigError('Configuration invalide :\n  SMTP_URL: obligatoire en production (les e-mails ne doivent pas rester en mémoire)');
+  const standIn = e.PSC_STAND_IN ?? e.NODE_ENV === 'development';
+  if (e.NODE_ENV === 'production') {
+    const missing = [
+      !e.SMTP_URL && 'SMTP_URL: obligatoire en production (les e-mails ne doivent pas rester en mémoire)',
+      standIn && 'PSC_STAND_IN: le simulateur de Pro Santé Connect est interdit en production',
+      !e.PSC_DISCOVERY_URL && 'PSC_DISCOVERY_URL: obligatoire en production',
+      !e.PUBLIC_URL?.startsWith('https://') && 'PUBLIC_URL: obligatoire en production, en https',
+      !env.PSC_CLIENT_SECRET && 'PSC_CLIENT_SECRET: obligatoire en production',
+    ].filter((line): line is string => typeof line === 'string');
+    if (missing.length > 0) throw new ConfigError(`Configuration invalide :\n  ${missing.join('\n  ')}`);
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '');
+  let returnUrls: URL[];
+  try {
+    returnUrls = (e.AUTH_RETURN_URLS ?? `${publicUrl}/`).split(',').map((u) => u.trim()).filter(Boolean).map((u) => new URL(u));
+  } catch {
+    throw new ConfigError('Configuration invalide :\n  AUTH_RETURN_URLS: une liste d’URL séparées par des virgules est attendue');
   }
   return {
     env: e.NODE_ENV,
@@ -60,5 +97,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    publicUrl,
+    psc: {
+      discoveryUrl: e.PSC_DISCOVERY_URL ?? null,
+      clientId: e.PSC_CLIENT_ID,
+      clientSecret: e.PSC_CLIENT_SECRET,
+      timeoutSeconds: e.PSC_TIMEOUT_SECONDS,
+      standIn: { enabled: standIn, port: e.PSC_STAND_IN_PORT },
+    },
+    returnUrls,
   };
 }

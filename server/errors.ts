@@ -9,8 +9,10 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
     readonly details?: unknown,
+    /** What went wrong underneath, for the logs only. */
+    cause?: unknown,
   ) {
-    super(code);
+    super(code, cause === undefined ? undefined : { cause });
     this.name = 'AppError';
   }
 }

@@ -14,6 +14,7 @@ export interface OfficinesTable {
   departement: string | null;
   kind: string;
   email: string | null;
+  siret: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -178,7 +179,45 @@ export interface SupportTicketsTable {
   diagnostics_json: string | null;
 }
 
+export interface AuthFlowsTable {
+  id: Generated<number>;
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginCodesTable {
+  id: Generated<number>;
+  code_hash: string;
+  pharmacist_id: number;
+  officine_ids: string;
+  method: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface CibaRequestsTable {
+  id: Generated<number>;
+  request_hash: string;
+  auth_req_id: string;
+  id_nat: string;
+  binding_message: string;
+  status: string;
+  interval_seconds: number;
+  next_poll_at: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
+  auth_flows: AuthFlowsTable;
+  login_codes: LoginCodesTable;
+  ciba_requests: CibaRequestsTable;
   officines: OfficinesTable;
   pharmacists: PharmacistsTable;
   pharmacist_officines: PharmacistOfficinesTable;

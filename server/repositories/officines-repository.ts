@@ -26,3 +26,12 @@ export async function countOfficines(db: Db): Promise<number> {
 export async function setOfficineEmail(db: Db, id: number, email: string, at: string): Promise<void> {
   await db.updateTable('officines').set({ email, updated_at: at }).where('id', '=', id).execute();
 }
+
+export function findOfficineBySiret(db: Db, siret: string): Promise<OfficineRow | undefined> {
+  return db.selectFrom('officines').selectAll().where('siret', '=', siret).executeTakeFirst();
+}
+
+export function findOfficinesByIds(db: Db, ids: readonly number[]): Promise<OfficineRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('officines').selectAll().where('id', 'in', ids).orderBy('name').execute();
+}

@@ -1,11 +1,15 @@
 import { sql } from 'kysely';
 import type { ZHealth } from '../../shared/schemas/auth';
+import type { PscMonitor } from '../auth/psc/psc-monitor';
 import type { ServiceDeps } from './deps';
 
 export const appVersion = '0.1.0';
 
 export class HealthService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly psc: PscMonitor,
+  ) {}
 
   async check(): Promise<ZHealth> {
     const database = await this.pingDatabase();
@@ -14,8 +18,7 @@ export class HealthService {
       version: appVersion,
       serverTime: this.deps.clock.now().toISOString(),
       database,
-      // Pro Santé Connect is watched once the login issue wires it; until then we do not claim it is up.
-      psc: 'unknown',
+      psc: this.psc.status,
     };
   }
 

@@ -11,17 +11,26 @@ import { SupportService } from './support-service';
 import { TrackingService } from './tracking-service';
 import { ProductService } from './product-service';
 import { HealthService } from './health-service';
+import { LoginService } from './login-service';
+import type { PscClient } from '../auth/psc/psc-client';
+import { PscMonitor } from '../auth/psc/psc-monitor';
 import { OfficineService } from './officine-service';
 import { EffecteurService } from './effecteur-service';
 
 /** Builds every service on one set of dependencies; without a mailer, the configured one. */
-export function createServices(options: Omit<ServiceDeps, 'mailer'> & { mailer?: Mailer }) {
-  const deps: ServiceDeps = { ...options, mailer: options.mailer ?? createMailer(options.config.mail) };
+export function createServices(options: Omit<ServiceDeps, 'mailer'> & { mailer?: Mailer; psc?: PscClient | null }) {
+  const deps: ServiceDeps = { db: options.db, clock: options.clock, config: options.config, mailer: options.mailer ?? createMailer(options.config.mail) };
+  const psc = options.psc ?? null;
+  const auth = new AuthService(deps);
+  const account = new AccountService(deps);
+  const pscMonitor = new PscMonitor(psc);
   return {
     mailer: deps.mailer,
-    health: new HealthService(deps),
-    auth: new AuthService(deps),
-    account: new AccountService(deps),
+    health: new HealthService(deps, pscMonitor),
+    pscMonitor,
+    auth,
+    account,
+    login: new LoginService(deps, psc, auth, account),
     officines: new OfficineService(deps),
     effecteurs: new EffecteurService(deps),
     sessions: new SessionService(deps),

@@ -60,6 +60,22 @@ function sum(values: Iterable<number>): number {
   return total;
 }
 
+/** Textbook Hamilton in BigInt, slow and obviously exact. */
+function referenceHamilton(demands: number[], supply: number, order: number[]): number[] {
+  const total = BigInt(sum(demands));
+  if (BigInt(supply) >= total) return [...demands];
+  const exact = demands.map((d) => BigInt(d) * BigInt(supply));
+  const given = exact.map((e) => e / total);
+  const rank = new Map(order.map((i, position) => [i, position]));
+  const byRemainder = [...demands.keys()].sort((a, b) => {
+    const difference = (exact[b]! % total) - (exact[a]! % total);
+    return difference > 0n ? 1 : difference < 0n ? -1 : rank.get(a)! - rank.get(b)!;
+  });
+  const leftover = supply - Number(given.reduce((a, b) => a + b, 0n));
+  for (const i of byRemainder.slice(0, leftover)) given[i]! += 1n;
+  return given.map(Number);
+}
+
 describe('building blocks (integer units)', () => {
   test('firstComeFirstServed fills in priority order, the boundary line gets the rest', () => {
     assert.deepEqual(firstComeFirstServed([4, 5, 6], 8, [1, 2, 0]), [0, 5, 3]);
@@ -96,6 +112,21 @@ describe('building blocks (integer units)', () => {
     }
   });
 
+  test('largestRemainder matches a BigInt reference, with and without overflowing 2^53', () => {
+    const input = fc.record({
+      demands: fc.array(fc.tuple(fc.oneof(fc.nat(50), fc.nat(2 ** 40)), fc.integer()), { maxLength: 100 }),
+      supplyPercent: fc.integer({ min: 0, max: 100 }),
+    });
+    fc.assert(
+      fc.property(input, ({ demands: keyed, supplyPercent }) => {
+        const demands = keyed.map(([d]) => d);
+        const order = [...keyed.keys()].sort((a, b) => keyed[a]![1] - keyed[b]![1] || a - b);
+        const supply = Math.floor((sum(demands) * supplyPercent) / 100);
+        assert.deepEqual(largestRemainder(demands, supply, order), referenceHamilton(demands, supply, order));
+      }),
+    );
+  });
+
   test('kthSmallest matches a sort, including many equal values', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 300 }), fc.nat(), (values, k) => {
@@ -107,18 +138,17 @@ describe('building blocks (integer units)', () => {
   });
 
   test('every policy hands out min(supply, total) without exceeding any demand', () => {
-    const input = fc
-      .array(fc.integer({ min: 0, max: 40 }), { maxLength: 200 })
-      .chain((demands) =>
-        fc.tuple(
-          fc.constant(demands),
-          fc.integer({ min: 0, max: sum(demands) + 5 }),
-          fc.shuffledSubarray([...demands.keys()], { minLength: demands.length, maxLength: demands.length }),
-          fc.constantFrom(...allocationPolicies),
-        ),
-      );
+    // Each demand comes with a random sort key, which makes the priority order a random permutation.
+    const input = fc.record({
+      demands: fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer()), { maxLength: 200 }),
+      supplyPercent: fc.integer({ min: 0, max: 110 }),
+      policy: fc.constantFrom(...allocationPolicies),
+    });
     fc.assert(
-      fc.property(input, ([demands, supply, order, policy]) => {
+      fc.property(input, ({ demands: keyed, supplyPercent, policy }) => {
+        const demands = keyed.map(([d]) => d);
+        const order = [...keyed.keys()].sort((a, b) => keyed[a]![1] - keyed[b]![1] || a - b);
+        const supply = Math.floor((sum(demands) * supplyPercent) / 100);
         const given = allocateUnits(policy, demands, supply, order);
         assert.equal(sum(given), Math.min(supply, sum(demands)));
         given.forEach((units, i) => assert.ok(units >= 0 && units <= demands[i]! && Number.isInteger(units)));
@@ -331,6 +361,20 @@ describe('allocateSession: worked examples', () => {
     assert.deepEqual(outcome(result), { 1: [0, 'no_stock'], 2: [1, 'full'] });
   });
 
+  test('submissions one millisecond apart are ordered', () => {
+    const result = allocateSession([
+      product({
+        policy: 'fcfs',
+        stockVials: 1,
+        lines: [
+          { ...line(1, 1, 0, 1), submittedAt: '2024-03-01T08:00:00.002Z' },
+          { ...line(2, 2, 0, 1), submittedAt: '2024-03-01T08:00:00.001Z' },
+        ],
+      }),
+    ]);
+    assert.deepEqual(outcome(result), { 1: [0, 'no_stock'], 2: [1, 'full'] });
+  });
+
   test('invalid input is rejected', () => {
     assert.throws(() => allocateSession([product({ lines: [line(1, 1, 0, 1), line(1, 2, 0, 1)] })]), /lineId 1 twice/);
     assert.throws(() => allocateSession([product({ lines: [] }), product({ lines: [] })]), /appears twice/);
@@ -342,8 +386,7 @@ describe('allocateSession: worked examples', () => {
 });
 
 /*
- * Property tests on random sessions. Timestamps come from a small range so that
- * ties (and the lineId tie-breaker) are frequent.
+ * Property tests on random sessions.
  */
 
 interface SessionOptions {
@@ -353,61 +396,64 @@ interface SessionOptions {
   maxLines?: number;
 }
 
-function linesArbitrary(unitVials: number, maxLines: number): fc.Arbitrary<DemandLine[]> {
-  const draft = fc.record({
-    officineId: fc.integer({ min: 1, max: 25 }),
-    seconds: fc.integer({ min: 0, max: 40 }),
-    units: fc.integer({ min: 0, max: 12 }),
-    preferForMinOne: fc.boolean(),
-    substitutable: fc.boolean(),
+/*
+ * Arbitraries are built with map only, no chain: shrinking through chained
+ * arbitraries can run for minutes when a property fails.
+ */
+const sessionStartMs = Date.parse('2023-12-20T22:59:58.500Z');
+
+const lineDraftArbitrary = fc.record({
+  lineId: fc.integer({ min: 1, max: 1_000_000 }),
+  officineId: fc.integer({ min: 1, max: 25 }),
+  tick: fc.integer({ min: 0, max: 40 }),
+  units: fc.integer({ min: 0, max: 12 }),
+  preferForMinOne: fc.boolean(),
+  substitutable: fc.boolean(),
+});
+
+function productDraftArbitrary(options: SessionOptions) {
+  return fc.record({
+    unitVials: fc.constantFrom(1, 1, 5, 10),
+    policy: options.policy === undefined ? fc.constantFrom(...allocationPolicies) : fc.constant(options.policy),
+    minOnePerOfficine: options.minOne === undefined ? fc.boolean() : fc.constant(options.minOne),
+    // Percent of the demand in stock: mostly scarce, sometimes ample, sometimes unlimited.
+    stockPercent: fc.option(fc.integer({ min: 0, max: 130 }), { nil: null, freq: 8 }),
+    stockExtraVials: fc.integer({ min: 0, max: 9 }),
+    substituteIndex: fc.option(fc.nat(3), { nil: null }),
+    lines: fc.uniqueArray(lineDraftArbitrary, { selector: (l) => l.lineId, maxLength: options.maxLines ?? 150 }),
+    // Few ticks make ties frequent. The widest step spans years (crossing a new year and a
+    // 29 February) and the widest ids exceed 2^32, for the module's non-radix sort path.
+    tickMs: fc.constantFrom(1, 250, 1000, 7 * 86_400_000 + 1),
+    lineIdScale: fc.constantFrom(1, 1, 2 ** 30),
   });
-  return fc.array(draft, { maxLength: maxLines }).chain((drafts) =>
-    fc
-      .uniqueArray(fc.integer({ min: 1, max: 1_000_000 }), { minLength: drafts.length, maxLength: drafts.length })
-      .map((lineIds) =>
-        drafts.map((d, k) => ({
-          lineId: lineIds[k]!,
-          officineId: d.officineId,
-          submittedAt: at(d.seconds),
-          vials: d.units * unitVials,
-          preferForMinOne: d.preferForMinOne,
-          substitutable: d.substitutable,
-        })),
-      ),
-  );
 }
 
-function productArbitrary(productId: number, productCount: number, options: SessionOptions) {
-  return fc
-    .record({
-      unitVials: fc.constantFrom(1, 1, 5, 10),
-      policy: options.policy === undefined ? fc.constantFrom(...allocationPolicies) : fc.constant(options.policy),
-      minOnePerOfficine: options.minOne === undefined ? fc.boolean() : fc.constant(options.minOne),
-      // Percent of the demand in stock: mostly scarce, sometimes ample, sometimes unlimited.
-      stockPercent: fc.option(fc.integer({ min: 0, max: 130 }), { nil: null, freq: 8 }),
-      stockExtraVials: fc.integer({ min: 0, max: 9 }),
-      substituteIndex: fc.option(fc.nat(productCount - 1), { nil: null }),
-    })
-    .chain((p) =>
-      linesArbitrary(p.unitVials, options.maxLines ?? 150).map((lines): ProductAllocationInput => {
-        const demand = sum(lines.map((l) => l.vials));
-        return {
-          productId,
-          unitVials: p.unitVials,
-          policy: p.policy,
-          minOnePerOfficine: p.minOnePerOfficine,
-          stockVials: p.stockPercent === null ? null : Math.floor((demand * p.stockPercent) / 100) + p.stockExtraVials,
-          substituteProductId: p.substituteIndex === null ? null : (p.substituteIndex + 1) * 10,
-          lines,
-        };
-      }),
-    );
+type ProductDraft = ReturnType<typeof productDraftArbitrary> extends fc.Arbitrary<infer T> ? T : never;
+
+function toProduct(draft: ProductDraft, index: number, productCount: number): ProductAllocationInput {
+  const lines = draft.lines.map(({ lineId, tick, units, ...rest }) => ({
+    ...rest,
+    lineId: lineId * draft.lineIdScale,
+    submittedAt: new Date(sessionStartMs + tick * draft.tickMs).toISOString(),
+    vials: units * draft.unitVials,
+  }));
+  const demand = sum(lines.map((l) => l.vials));
+  return {
+    productId: (index + 1) * 10,
+    unitVials: draft.unitVials,
+    policy: draft.policy,
+    minOnePerOfficine: draft.minOnePerOfficine,
+    stockVials: draft.stockPercent === null ? null : Math.floor((demand * draft.stockPercent) / 100) + draft.stockExtraVials,
+    // May point at the product itself, which must be harmless.
+    substituteProductId: draft.substituteIndex === null ? null : ((draft.substituteIndex % productCount) + 1) * 10,
+    lines,
+  };
 }
 
 function sessionArbitrary(options: SessionOptions = {}): fc.Arbitrary<ProductAllocationInput[]> {
   return fc
-    .integer({ min: 1, max: options.maxProducts ?? 4 })
-    .chain((count) => fc.tuple(...Array.from({ length: count }, (_, k) => productArbitrary((k + 1) * 10, count, options))));
+    .array(productDraftArbitrary(options), { minLength: 1, maxLength: options.maxProducts ?? 4 })
+    .map((drafts) => drafts.map((draft, index) => toProduct(draft, index, drafts.length)));
 }
 
 /** A single product, no min-one, no substitution: the policy alone. */

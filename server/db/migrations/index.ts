@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026_11_29_001_initial';
+import * as login from './2026_11_30_002_login';
 
 /** Listed in code rather than read from disk, so a bundled or relocated server finds them all. */
 const migrations: Record<string, Migration> = {
   '2026_11_29_001_initial': initial,
+  '2026_11_30_002_login': login,
 };
 
 export const migrationProvider: MigrationProvider = {
