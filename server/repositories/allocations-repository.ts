@@ -1,3 +1,4 @@
+import { bulkInsert } from '../db/bulk-insert';
 import type { Db } from '../db/schema';
 
 export interface DemandRow {
@@ -29,22 +30,17 @@ export interface AllocationValues {
   reason: string;
 }
 
-/** Multi-row inserts: one statement per 500 rows keeps 420,000 lines to a second or so. */
 export async function insertAllocations(db: Db, sessionId: number, rows: readonly AllocationValues[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    await db
-      .insertInto('allocations')
-      .values(
-        chunk.map((r) => ({
-          order_line_id: r.lineId,
-          session_id: sessionId,
-          confirmed_vials: r.confirmedVials,
-          substitute_product_id: r.substituteProductId,
-          substitute_vials: r.substituteVials,
-          reason: r.reason,
-        })),
-      )
-      .execute();
-  }
+  await bulkInsert(
+    db,
+    'allocations',
+    rows.map((r) => ({
+      order_line_id: r.lineId,
+      session_id: sessionId,
+      confirmed_vials: r.confirmedVials,
+      substitute_product_id: r.substituteProductId,
+      substitute_vials: r.substituteVials,
+      reason: r.reason,
+    })),
+  );
 }

@@ -68,7 +68,17 @@ export class OrderService {
       });
     }
     await orders.insertLines(trx, orderId, lines);
-    const order = await this.load(trx, orderId);
+    // Built from what was just written rather than read back: one order is many statements already.
+    const order: ZOrder = {
+      id: orderId,
+      sessionId: input.sessionId,
+      officineId: actor.officineId,
+      status: 'submitted',
+      version: existing ? existing.version + 1 : 1,
+      submittedAt: at,
+      updatedAt: at,
+      lines,
+    };
     await this.audit(trx, actor, order, 'create', before, { status: order.status, version: order.version, lines: order.lines });
     return order;
   }
@@ -85,7 +95,7 @@ export class OrderService {
       if (!moved) throw new AppError('ORDER_VERSION_CONFLICT', { current: row.version + 1 }, { currentVersion: row.version + 1 });
       await orders.deleteLines(trx, row.id);
       await orders.insertLines(trx, row.id, lines);
-      const order = await this.load(trx, row.id);
+      const order: ZOrder = { ...this.toSummary(row), version: input.version + 1, updatedAt: at, lines };
       await this.audit(trx, actor, order, 'update', { version: row.version, lines: before }, { version: order.version, lines: order.lines });
       return order;
     });
@@ -180,7 +190,7 @@ export class OrderService {
     return this.toOrder(db, row);
   }
 
-  private async toOrder(db: Db, row: OrderRow): Promise<ZOrder> {
+  private toSummary(row: OrderRow): Omit<ZOrder, 'lines'> {
     return {
       id: row.id,
       sessionId: row.session_id,
@@ -189,8 +199,11 @@ export class OrderService {
       version: row.version,
       submittedAt: row.submitted_at,
       updatedAt: row.updated_at,
-      lines: await orders.listLines(db, row.id),
     };
+  }
+
+  private async toOrder(db: Db, row: OrderRow): Promise<ZOrder> {
+    return { ...this.toSummary(row), lines: await orders.listLines(db, row.id) };
   }
 
   private async audit(db: Db, actor: OrderActor, order: ZOrder, action: string, before: unknown, after: unknown): Promise<void> {
