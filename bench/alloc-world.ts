@@ -23,7 +23,7 @@ export interface NationalSession {
   sessionId: number;
   officines: number;
   lines: number;
-  products: { code: string; policy: AllocationPolicy; demandVials: number; stockVials: number }[];
+  products: { productId: number; code: string; policy: AllocationPolicy; demandVials: number; stockVials: number }[];
 }
 
 /**
@@ -79,7 +79,7 @@ export async function buildNationalSession(path: string, officineCount: number):
       sessionId,
       officines: officineCount,
       lines: vials.length,
-      products: products.map((p, i) => ({ code: p.code, policy: p.policy, demandVials: demand[i] ?? 0, stockVials: stock[i] ?? 0 })),
+      products: products.map((p, i) => ({ productId: productIds.get(p.code) ?? 0, code: p.code, policy: p.policy, demandVials: demand[i] ?? 0, stockVials: stock[i] ?? 0 })),
     };
   } finally {
     sqlite.close();

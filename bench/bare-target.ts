@@ -60,6 +60,7 @@ export async function startBareTarget(dir: string, officineCount: number): Promi
     url,
     clients,
     openSessions: world.openSessions,
+    beforeRun: () => undefined,
     close: async () => {
       await app.close();
       await db.destroy();

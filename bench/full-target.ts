@@ -14,9 +14,9 @@ export async function startFullTarget(dir: string, officineCount: number): Promi
   await migrateToLatest(db);
   const { app, services } = await buildApp({ config, db });
 
-  // A second connection for the bulk rows; the app's own handle is private to openSqlite.
+  // A second connection for bulk rows and token upkeep; the app's own handle is private to openSqlite.
   const bulk = openRaw(path);
-  const world = await seedOrderWorld(bulk, services, officineCount).finally(() => bulk.close());
+  const world = await seedOrderWorld(bulk, services, officineCount);
 
   // Real tokens from the auth service, all in one transaction so setup pays one commit, not thousands.
   const tokens = await db.transaction().execute(async (trx) => {
@@ -26,14 +26,23 @@ export async function startFullTarget(dir: string, officineCount: number): Promi
     return issued;
   });
 
+  /*
+   * A pharmacist submits from the order form, which has just called sessions.current with the same
+   * token; so a submission finds its token used less than a minute ago and does not rewrite it
+   * (AuthService touches a token at most once a minute). Without this, nearly every bench request
+   * would be a token's first use in minutes and pay one more durable write than real submissions do.
+   */
+  const freshen = bulk.prepare('update auth_tokens set last_used_at = ?');
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     name: 'full',
     url,
     clients: world.officines.map((o, i) => ({ authorization: `Bearer ${tokens[i] ?? ''}`, linesJson: world.linesJson(o) })),
     openSessions: world.openSessions,
+    beforeRun: () => void freshen.run(new Date().toISOString()),
     close: async () => {
       await app.close();
+      bulk.close();
       await close();
     },
   };

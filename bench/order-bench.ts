@@ -1,5 +1,6 @@
 import { startBareTarget } from './bare-target';
 import { startFullTarget } from './full-target';
+import { probeCommits, type CommitProbe } from './commit-probe';
 import type { Knobs } from './knobs';
 import { LoadGenerator } from './load';
 import type { LoadResult } from './load-protocol';
@@ -21,6 +22,7 @@ export interface OrderMedian {
 }
 
 export interface OrderBenchResult {
+  commitProbe: CommitProbe;
   runs: OrderRun[];
   medians: OrderMedian[];
   /** Median full-stack throughput over median bare throughput, per connection count. */
@@ -28,21 +30,24 @@ export interface OrderBenchResult {
   failedRequests: number;
 }
 
-/** Until a target has been measured, provision pairs for this rate; generous, since running out only ends a run early. */
-const firstGuessRps = 4000;
+/** Pairs are provisioned for at least this rate, or twice the best seen: a warm-up second underestimates, and sessions are cheap. */
+const floorRps = 4000;
 
 export async function runOrderBench(knobs: Knobs, log: (line: string) => void): Promise<OrderBenchResult> {
   const tmp = makeTempDir();
   const load = new LoadGenerator();
   const targets: Target[] = [];
   try {
+    const commitProbe = probeCommits(tmp.dir);
+    log(`orders: one 50-row commit takes ${commitProbe.fullMs} ms with synchronous=FULL (${commitProbe.normalMs} ms with NORMAL) in ${tmp.dir}`);
     log(`orders: seeding ${knobs.orderOfficines} officines × 50 effecteurs on each server…`);
     targets.push(await startFullTarget(tmp.dir, knobs.orderOfficines), await startBareTarget(tmp.dir, knobs.orderOfficines));
     const bestRps = new Map<string, number>();
 
     const measure = async (target: Target, connections: number, seconds: number): Promise<LoadResult> => {
-      const expected = 2 * (bestRps.get(target.name) ?? firstGuessRps);
+      const expected = Math.max(floorRps, 2 * (bestRps.get(target.name) ?? 0));
       const sessions = await target.openSessions(Math.ceil((expected * seconds) / target.clients.length) + 1);
+      target.beforeRun();
       const result = await load.run({ url: target.url, connections, seconds, clients: target.clients, sessions });
       bestRps.set(target.name, Math.max(bestRps.get(target.name) ?? 0, result.rps));
       if (result.capped) log(`  warning: ${target.name}@${connections} used every pair it had and stopped early`);
@@ -71,7 +76,7 @@ export async function runOrderBench(knobs: Knobs, log: (line: string) => void): 
         }
       }
     }
-    return summarize(runs, knobs.connections);
+    return { commitProbe, ...summarize(runs, knobs.connections) };
   } finally {
     load.close();
     for (const target of targets) await target.close();
@@ -79,7 +84,7 @@ export async function runOrderBench(knobs: Knobs, log: (line: string) => void): 
   }
 }
 
-function summarize(runs: OrderRun[], connectionCounts: number[]): OrderBenchResult {
+function summarize(runs: OrderRun[], connectionCounts: number[]): Omit<OrderBenchResult, 'commitProbe'> {
   const medians: OrderMedian[] = [];
   for (const connections of connectionCounts) {
     for (const target of ['full', 'bare'] as const) {

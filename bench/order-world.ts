@@ -18,6 +18,8 @@ export interface Target {
   url: string;
   clients: LoadClient[];
   openSessions: (count: number) => Promise<number[]>;
+  /** Puts every officine in the state it has just before it submits (see full-target.ts). */
+  beforeRun: () => void;
   close: () => Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { AllocBenchResult } from './alloc-bench';
 import type { Knobs } from './knobs';

@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   if (orders && orders.failedRequests > 0) process.exitCode = 1;
 }
 
+// Exit handlers (temporary databases) do not run when a signal kills the process; an exit does.
+process.once('SIGINT', () => process.exit(130));
 main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;

@@ -6,14 +6,30 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { loadConfig, type AppConfig } from '../server/config';
 import type { Database, Db } from '../server/db/schema';
 
+const leftovers = new Set<string>();
+// An interrupted run (run.ts turns Ctrl-C into an exit) still leaves no database behind.
+process.once('exit', () => {
+  for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
+});
+
 export function makeTempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'vaccine-bench-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  leftovers.add(dir);
+  return {
+    dir,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+      leftovers.delete(dir);
+    },
+  };
 }
 
-/** The server's configuration for a bench database, logging off so logs do not weigh on the figures. */
+/**
+ * The server's configuration for a bench database, logging off so logs do not weigh on the figures.
+ * NODE_ENV=test: production would demand an SMTP server, and the environment changes nothing on the measured paths.
+ */
 export function benchConfig(path: string): AppConfig {
-  return loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${path}`, SEED_DEMO: 'false' });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${path}`, SEED_DEMO: 'false' });
 }
 
 /**

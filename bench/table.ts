@@ -16,6 +16,7 @@ export function ordersTable(orders: OrderBenchResult, knobs: Knobs): string[] {
     lines.push(row([m.connections, m.target === 'full' ? 'full stack' : 'bare', m.rps, m.p50Ms, m.p99Ms, ratio], widths));
   }
   lines.push(`failed requests (non-2xx, errors, timeouts): ${orders.failedRequests}`);
+  lines.push(`one 50-row commit on this disk: ${orders.commitProbe.fullMs} ms with synchronous=FULL, ${orders.commitProbe.normalMs} ms with NORMAL`);
   return lines;
 }
 

@@ -20,7 +20,7 @@ const system = { kind: 'system' as const };
 export function insertOfficines(sqlite: SQLite.Database, count: number, types: readonly EffecteurType[], at: string): SeededOfficine[] {
   const officine = sqlite.prepare(
     `insert into officines (finess, name, address_line, postal_code, city, departement, kind, email, created_at, updated_at)
-     values (?, ?, '1 rue du Banc', ?, 'Benchville', ?, 'officine', null, ?, ?)`,
+     values (?, ?, '1 rue du Banc', ?, 'Benchville', ?, 'officine', ?, ?, ?)`,
   );
   const pharmacist = sqlite.prepare('insert into pharmacists (id_nat, first_name, last_name, created_at) values (?, ?, ?, ?)');
   const link = sqlite.prepare(`insert into pharmacist_officines (pharmacist_id, officine_id, role) values (?, ?, 'titulaire')`);
@@ -32,7 +32,9 @@ export function insertOfficines(sqlite: SQLite.Database, count: number, types: r
     const seeded: SeededOfficine[] = [];
     for (let i = 0; i < count; i++) {
       const departement = String(1 + (i % 95)).padStart(2, '0');
-      const officineId = Number(officine.run(`B${String(i).padStart(8, '0')}`, `Pharmacie du banc ${i}`, `${departement}000`, departement, at, at).lastInsertRowid);
+      // An e-mail, since an officine without one may not order.
+      const email = `banc-${i}@pharmacie.example`;
+      const officineId = Number(officine.run(`B${String(i).padStart(8, '0')}`, `Pharmacie du banc ${i}`, `${departement}000`, departement, email, at, at).lastInsertRowid);
       const pharmacistId = Number(pharmacist.run(`8${String(i).padStart(10, '0')}`, 'Bench', `Pharmacien ${i}`, at).lastInsertRowid);
       link.run(pharmacistId, officineId);
       const effecteurs = types.map((type, k) => {
