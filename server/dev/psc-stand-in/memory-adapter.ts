@@ -1,5 +1,9 @@
 import type { Adapter, AdapterFactory, AdapterPayload } from 'oidc-provider';
 
+// oidc-provider checks expiry itself; keeping expired entries a while longer lets a late CIBA poll
+// get expired_token, as from Keycloak, instead of a puzzling invalid_grant "not found".
+const keptAfterExpirySeconds = 10 * 60;
+
 interface Entry {
   payload: AdapterPayload;
   expiresAt: number;
@@ -30,7 +34,7 @@ export function createMemoryAdapter(): AdapterFactory {
     return {
       upsert(id, payload, expiresIn) {
         const key = keyFor(id);
-        const expiresAt = typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : Number.POSITIVE_INFINITY;
+        const expiresAt = typeof expiresIn === 'number' ? Date.now() + (expiresIn + keptAfterExpirySeconds) * 1000 : Number.POSITIVE_INFINITY;
         entries.set(key, { payload, expiresAt });
         if (model === 'Session' && payload.uid) sessionKeyByUid.set(payload.uid, key);
         if (payload.userCode) keyByUserCode.set(payload.userCode, key);

@@ -37,7 +37,7 @@ export class PendingCibaRequests {
       },
       // PSC's own `channel` parameter picks the card (through CPS-Gestion) or the e-CPS app.
       authMode: parseAuthMode(params.channel) ?? 'MOBILE',
-      expiresAt: request.exp ? request.exp * 1000 : now,
+      expiresAt: now + request.expiration * 1000,
     });
   }
 
