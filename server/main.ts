@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { migrateToLatest, openSqlite } from './db/connection';
 import { seedDemoData } from './dev/demo-data';
+import { setUpPsc } from './auth/psc/psc-setup';
 
 function readConfig(): AppConfig {
   try {
@@ -17,12 +18,15 @@ function readConfig(): AppConfig {
 
 /** How often closed sessions are checked for allocation; allocation itself runs once per session. */
 const allocationSweepMs = 30_000;
+const pscCheckMs = 30_000;
 
 async function main(): Promise<void> {
   const config = readConfig();
   const { db, close } = openSqlite(config.database.path);
   await migrateToLatest(db);
-  const { app, services } = await buildApp({ config, db });
+  const psc = await setUpPsc(config);
+  const { app, services } = await buildApp({ config, db, psc: psc.client });
+  services.pscMonitor.start(pscCheckMs);
   if (config.seedDemo) {
     const seeded = await seedDemoData(db, config);
     if (seeded) app.log.info(seeded, 'demo data created');
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
 
   const sweep = async (): Promise<void> => {
     try {
+      await services.login.purgeExpired();
       const done = await services.allocation.allocateDueSessions();
       if (done.length > 0) app.log.info({ sessions: done }, 'sessions allocated at close');
     } catch (error) {
@@ -42,11 +47,14 @@ async function main(): Promise<void> {
 
   console.log(`Service de commande de vaccins prêt : ${address}`);
   console.log(`  API tRPC : ${address}/trpc   (santé : ${address}/trpc/health)`);
+  if (psc.standIn) console.log(`  Pro Santé Connect (simulateur de développement) : ${psc.standIn.discoveryUrl}`);
   if (config.env === 'development') console.log('  Jeton de démonstration : npm run admin -- demo-token');
 
   const stop = async (): Promise<void> => {
     clearInterval(timer);
+    services.pscMonitor.stop();
     await app.close();
+    await psc.standIn?.close();
     await close();
     process.exit(0);
   };

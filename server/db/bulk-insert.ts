@@ -7,7 +7,7 @@ import type { Database, Db } from './schema';
  * 500-row statement hundreds of times cost more than running it. Rows must all have the
  * same keys in the same order.
  */
-export async function bulkInsert<T extends keyof Database & string>(db: Db, table: T, rows: readonly Insertable<Database[T]>[], chunkSize = 500): Promise<void> {
+export async function bulkInsert<T extends keyof Database>(db: Db, table: T, rows: readonly Insertable<Database[T]>[], chunkSize = 500): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const columns = Object.keys(first) as (keyof typeof first)[];
@@ -18,8 +18,7 @@ export async function bulkInsert<T extends keyof Database & string>(db: Db, tabl
       await db.executeQuery(CompiledQuery.raw(fullChunkSql, chunk.flatMap((row) => columns.map((c) => row[c]))));
       continue;
     }
-    // Kysely's insert builder is typed per table; the rows were typed by the caller.
-    const compiled = db.insertInto(table).values(chunk as never).compile();
+    const compiled = db.insertInto(table).values(chunk).compile();
     if (chunk.length === chunkSize) fullChunkSql = compiled.sql;
     await db.executeQuery(compiled);
   }

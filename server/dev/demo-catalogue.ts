@@ -110,6 +110,8 @@ export interface DemoOfficine {
   city: string;
   kind: 'officine' | 'miniere' | 'mutualiste';
   email: string | null;
+  /** Only where PSC identifies the activity by SIRET (its FINESS left empty). */
+  siret?: string;
   pharmacist: { rppsBody: string; firstName: string; lastName: string; role: string };
   effecteurs: number;
 }
@@ -125,7 +127,7 @@ export const demoOfficines: DemoOfficine[] = [
   { finessBody: '31000707', name: 'Pharmacie du Capitole', addressLine: '9 rue du Taur', postalCode: '31000', city: 'Toulouse', kind: 'officine', email: 'capitole@pharmacie.example', pharmacist: { rppsBody: '1000000707', firstName: 'Léa', lastName: 'Durand', role: 'titulaire' }, effecteurs: 9 },
   { finessBody: '44000808', name: 'Pharmacie de l’Île de Nantes', addressLine: '15 boulevard de la Prairie-au-Duc', postalCode: '44200', city: 'Nantes', kind: 'officine', email: 'iledenantes@pharmacie.example', pharmacist: { rppsBody: '1000000808', firstName: 'Nathan', lastName: 'Moreau', role: 'titulaire' }, effecteurs: 5 },
   { finessBody: '62000909', name: 'Pharmacie minière de Lens', addressLine: '20 rue de la Gare', postalCode: '62300', city: 'Lens', kind: 'miniere', email: 'lens@pharmacie-miniere.example', pharmacist: { rppsBody: '1000000909', firstName: 'Chloé', lastName: 'Lefebvre', role: 'gerant_miniere' }, effecteurs: 6 },
-  { finessBody: '57001010', name: 'Pharmacie minière de Freyming', addressLine: '4 rue des Mineurs', postalCode: '57800', city: 'Freyming-Merlebach', kind: 'miniere', email: null, pharmacist: { rppsBody: '1000001010', firstName: 'Paul', lastName: 'Muller', role: 'gerant_miniere' }, effecteurs: 4 },
+  { finessBody: '57001010', name: 'Pharmacie minière de Freyming', addressLine: '4 rue des Mineurs', postalCode: '57800', city: 'Freyming-Merlebach', kind: 'miniere', email: null, siret: '12345678900017', pharmacist: { rppsBody: '1000001010', firstName: 'Paul', lastName: 'Muller', role: 'gerant_miniere' }, effecteurs: 4 },
   { finessBody: '42001111', name: 'Pharmacie mutualiste de Saint-Étienne', addressLine: '7 rue de la Mutualité', postalCode: '42000', city: 'Saint-Étienne', kind: 'mutualiste', email: 'stetienne@pharmacie-mutualiste.example', pharmacist: { rppsBody: '1000001111', firstName: 'Manon', lastName: 'Fournier', role: 'gerant_mutualiste' }, effecteurs: 5 },
   { finessBody: '35001212', name: 'Pharmacie des Lices', addressLine: '10 place des Lices', postalCode: '35000', city: 'Rennes', kind: 'officine', email: 'lices@pharmacie.example', pharmacist: { rppsBody: '1000000101', firstName: 'Claire', lastName: 'Martin', role: 'titulaire' }, effecteurs: 6 },
 ];

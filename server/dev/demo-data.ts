@@ -71,6 +71,7 @@ export async function seedDemoData(db: Db, config: AppConfig, now = new Date()):
       departement: departementFromPostalCode(o.postalCode),
       kind: o.kind,
       email: o.email,
+      siret: o.siret ?? null,
       created_at: at,
       updated_at: at,
     });

@@ -32,6 +32,11 @@ export class LoginService {
     return this.psc;
   }
 
+  /** Drops login state past its expiry (flows, codes, e-CPS requests). */
+  async purgeExpired(): Promise<void> {
+    await login.purgeExpiredLoginState(this.deps.db, this.deps.clock.now().toISOString());
+  }
+
   /** A login may only return to a configured place: no open redirect. */
   checkReturnTo(returnTo: string): URL {
     let url: URL;

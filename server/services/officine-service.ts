@@ -35,6 +35,7 @@ export class OfficineService {
           departement,
           kind: input.kind,
           email: input.email,
+          siret: input.siret,
           created_at: at,
           updated_at: at,
         });

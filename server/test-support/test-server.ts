@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -10,6 +11,8 @@ import { loadConfig, type AppConfig } from '../config';
 import { migrateToLatest, openSqlite } from '../db/connection';
 import type { Db } from '../db/schema';
 import type { Services } from '../services/index';
+import { PscClient } from '../auth/psc/psc-client';
+import { startPscStandIn, type PscStandIn } from '../dev/psc-stand-in/index';
 import { createWorld, type WorldFixture } from './fixtures';
 
 /** A clock the test moves forward, so windows can close without waiting for them. */
@@ -41,6 +44,7 @@ export interface TestServer {
   services: Services;
   clock: TestClock;
   world: WorldFixture;
+  standIn: PscStandIn | null;
   logs: () => string;
   admin: Client;
   pharmacy: [Client, Client];
@@ -48,27 +52,71 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
+export interface TestServerOptions {
+  env?: Record<string, string>;
+  /** Start the PSC stand-in and point the server at it; 'dead' points at a port nobody listens on. */
+  psc?: 'stand-in' | 'dead';
+}
+
+/** The return URL tests log in to; allowed by the test configuration. */
+export const testReturnUrl = 'http://client.example/return/';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 /** The real server on a random port, over a fresh SQLite file, with the small test world. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const env = options.env ?? {};
   const dir = mkdtempSync(join(tmpdir(), 'vaccins-test-'));
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: `sqlite:${join(dir, 'test.db')}`,
     LOG_LEVEL: 'info',
     TOKEN_IDLE_MINUTES: '1440',
     TOKEN_MAX_HOURS: '720',
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_URL: publicUrl,
+    AUTH_RETURN_URLS: `${testReturnUrl},https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/`,
+    PSC_STAND_IN: 'false',
     ...env,
   });
+  let standIn: PscStandIn | null = null;
+  let psc: PscClient | null = null;
+  if (options.psc) {
+    let discoveryUrl = `http://127.0.0.1:${await freePort()}/.well-known/wallet-openid-configuration`;
+    if (options.psc === 'stand-in') {
+      standIn = await startPscStandIn({
+        port: 0,
+        clients: [{ clientId: config.psc.clientId, clientSecret: config.psc.clientSecret, redirectUris: [`${publicUrl}/auth/psc/callback`] }],
+      });
+      discoveryUrl = standIn.discoveryUrl;
+    }
+    psc = new PscClient({
+      discoveryUrl,
+      clientId: config.psc.clientId,
+      clientSecret: config.psc.clientSecret,
+      redirectUri: `${publicUrl}/auth/psc/callback`,
+      allowInsecure: true,
+      timeoutSeconds: 2,
+    });
+  }
   const { db, close } = openSqlite(config.database.path);
   await migrateToLatest(db);
   const clock = new TestClock();
   const logStream = new PassThrough();
   let logText = '';
   logStream.on('data', (chunk: Buffer) => (logText += chunk.toString()));
-  const { app, services } = await buildApp({ config, db, clock, logStream });
+  const { app, services } = await buildApp({ config, db, clock, logStream, psc });
+  await services.pscMonitor.check();
   const world = await createWorld(db, services, clock.now());
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = await app.listen({ host: '127.0.0.1', port });
   return {
     url: address,
     config,
@@ -80,8 +128,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     admin: clientFor(address, world.adminToken),
     pharmacy: [clientFor(address, world.officines[0].token), clientFor(address, world.officines[1].token)],
     anonymous: clientFor(address),
+    standIn,
     close: async () => {
       await app.close();
+      await standIn?.close();
       await close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -49,7 +49,7 @@ function outcome(result: AllocationResult, productId = 1): Record<number, [numbe
   return outcomes;
 }
 
-/** Line indices by (submittedAt, lineId), the module's documented priority order. */
+/** Lines by (submittedAt, lineId), the module's documented priority order. */
 function priorityOrder(lines: DemandLine[]): DemandLine[] {
   return [...lines].sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || a.lineId - b.lineId);
 }
@@ -385,10 +385,6 @@ describe('allocateSession: worked examples', () => {
   });
 });
 
-/*
- * Property tests on random sessions.
- */
-
 interface SessionOptions {
   policy?: AllocationPolicy;
   minOne?: boolean;
@@ -397,8 +393,9 @@ interface SessionOptions {
 }
 
 /*
- * Arbitraries are built with map only, no chain: shrinking through chained
- * arbitraries can run for minutes when a property fails.
+ * Random sessions for the property tests. Arbitraries are built with map only,
+ * no chain: shrinking through chained arbitraries can run for minutes when a
+ * property fails.
  */
 const sessionStartMs = Date.parse('2023-12-20T22:59:58.500Z');
 

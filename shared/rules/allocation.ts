@@ -79,6 +79,14 @@ export interface AllocationResult {
 }
 
 /*
+ * Performance note: each hot loop over the lines lives in its own small function
+ * with nothing after the loop but a return. V8 compiles a long loop while it runs
+ * (OSR); code placed after it has not run yet, so the compiled loop was thrown
+ * away on reaching it and, at times, the rest of the session ran unoptimized:
+ * 2 to 5 times slower.
+ */
+
+/*
  * ---------------------------------------------------------------------------
  * Single-product building blocks, on integer units.
  *
@@ -114,14 +122,18 @@ export function waterFill(demands: Units, supply: number, order: Units): number[
   if (supply >= sumOf(demands)) return Array.from(demands);
 
   const level = waterLevel(demands, supply);
-  const given = new Array<number>(demands.length);
-  let handedOut = 0;
-  for (let i = 0; i < demands.length; i++) {
-    const share = Math.min(demands[i]!, level);
-    given[i] = share;
-    handedOut += share;
-  }
-  let leftover = supply - handedOut;
+  const given = capAt(demands, level);
+  topUpAboveLevel(given, demands, level, supply - filledAt(demands, level), order);
+  return given;
+}
+
+function capAt(demands: Units, level: number): number[] {
+  const capped = new Array<number>(demands.length);
+  for (let i = 0; i < demands.length; i++) capped[i] = Math.min(demands[i]!, level);
+  return capped;
+}
+
+function topUpAboveLevel(given: number[], demands: Units, level: number, leftover: number, order: Units): void {
   for (let p = 0; p < order.length && leftover > 0; p++) {
     const i = order[p]!;
     if (demands[i]! > level) {
@@ -129,7 +141,6 @@ export function waterFill(demands: Units, supply: number, order: Units): number[
       leftover--;
     }
   }
-  return given;
 }
 
 /**
@@ -166,14 +177,20 @@ export function largestRemainder(demands: Units, supply: number, order: Units): 
 
   const given = new Array<number>(demands.length);
   const remainders = new Float64Array(demands.length);
+  const handedOut = floorQuotas(demands, supply, total, given, remainders);
+  giveLeftoverToLargestRemainders(given, remainders, supply - handedOut, order);
+  return given;
+}
+
+/** Fills given[i] = floor(d*S/D) and remainders[i] = d*S mod D; returns the sum of the quotas. */
+function floorQuotas(demands: Units, supply: number, total: number, given: number[], remainders: Float64Array): number {
   let handedOut = 0;
   for (let i = 0; i < demands.length; i++) {
     const quota = exactQuota(demands[i]!, supply, total, remainders, i);
     given[i] = quota;
     handedOut += quota;
   }
-  giveLeftoverToLargestRemainders(given, remainders, supply - handedOut, order);
-  return given;
+  return handedOut;
 }
 
 /**
@@ -213,9 +230,16 @@ function giveLeftoverToLargestRemainders(
   // The leftover-th largest remainder is the cut: everything above it gets a
   // unit, lines exactly at it get one in priority order until the leftover is spent.
   const cut = kthSmallest(remainders, remainders.length - leftover);
-  let aboveCut = 0;
-  for (let i = 0; i < remainders.length; i++) if (remainders[i]! > cut) aboveCut++;
-  let atCut = leftover - aboveCut;
+  topUpByRemainder(given, remainders, cut, leftover - countAbove(remainders, cut), order);
+}
+
+function countAbove(values: Float64Array, threshold: number): number {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > threshold) count++;
+  return count;
+}
+
+function topUpByRemainder(given: number[], remainders: Float64Array, cut: number, atCut: number, order: Units): void {
   for (let p = 0; p < order.length; p++) {
     const i = order[p]!;
     const remainder = remainders[i]!;
@@ -242,19 +266,27 @@ export function kthSmallest(values: Float64Array, k: number): number {
   while (low < high) {
     if (pivotBudget-- === 0) return scratch.subarray(low, high + 1).sort()[k - low]!;
     const pivot = medianOfThree(scratch[low]!, scratch[(low + high) >>> 1]!, scratch[high]!);
-    let below = low;
-    let above = high;
-    for (let i = low; i <= above; ) {
-      const value = scratch[i]!;
-      if (value < pivot) swap(scratch, below++, i++);
-      else if (value > pivot) swap(scratch, i, above--);
-      else i++;
-    }
-    if (k < below) high = below - 1;
-    else if (k > above) low = above + 1;
+    // [low, equalStart) < pivot, [equalStart, greaterStart) == pivot, [greaterStart, high] > pivot.
+    const equalStart = moveToFront(scratch, low, high, pivot, false);
+    const greaterStart = moveToFront(scratch, equalStart, high, pivot, true);
+    if (k < equalStart) high = equalStart - 1;
+    else if (k >= greaterStart) low = greaterStart;
     else return pivot;
   }
   return scratch[k]!;
+}
+
+/**
+ * Moves the values of [from, to] that are below the pivot (or equal to it, when
+ * `equal`) to the front of the range; returns where the rest starts.
+ */
+function moveToFront(values: Float64Array, from: number, to: number, pivot: number, equal: boolean): number {
+  let front = from;
+  for (let i = from; i <= to; i++) {
+    const value = values[i]!;
+    if (equal ? value === pivot : value < pivot) swap(values, front++, i);
+  }
+  return front;
 }
 
 function medianOfThree(a: number, b: number, c: number): number {
@@ -286,8 +318,14 @@ function checkBlockInput(demands: Units, supply: number, order: Units): void {
   }
 }
 
+function minOf(values: Units): number {
+  let min = Infinity;
+  for (let i = 0; i < values.length; i++) min = Math.min(min, values[i]!);
+  return min;
+}
+
 function maxOf(values: Units): number {
-  let max = 0;
+  let max = -Infinity;
   for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]!);
   return max;
 }
@@ -374,7 +412,7 @@ function prepareProduct(input: ProductAllocationInput): ProductWork {
     confirmedVials: 0,
     substituteVialsGiven: 0,
   };
-  readLines(work);
+  work.demandedVials = readLines(work);
   work.byLineId = stableSortBy(work.lineIds, identityOrder(n));
   checkUniqueLineIds(work);
   // Stability makes lineId the tie-breaker among equal timestamps.
@@ -395,7 +433,8 @@ function checkProduct(input: ProductAllocationInput): void {
   }
 }
 
-function readLines(work: ProductWork): void {
+/** Fills the line columns; returns the product's demanded vials. */
+function readLines(work: ProductWork): number {
   const { input, unit } = work;
   let lastText = '';
   let lastMs = NaN;
@@ -425,7 +464,7 @@ function readLines(work: ProductWork): void {
       (line.preferForMinOne === true ? preferForMinOneFlag : 0) | (line.substitutable === true ? substitutableFlag : 0);
     demandedVials += line.vials;
   }
-  work.demandedVials = demandedVials;
+  return demandedVials;
 }
 
 function checkUniqueLineIds(work: ProductWork): void {
@@ -439,31 +478,39 @@ function checkUniqueLineIds(work: ProductWork): void {
 }
 
 function allocateOwnStock(work: ProductWork): void {
-  const { input, demandUnits, order, confirmedUnits, minOne, unit } = work;
+  const { input, unit } = work;
   const stockUnits = input.stockVials === null ? Infinity : Math.floor(input.stockVials / unit);
+  const scarce = stockUnits < work.demandedVials / unit;
+  const guaranteed = input.minOnePerOfficine && scarce ? grantMinOne(work, stockUnits) : 0;
+  const policyDemands = guaranteed > 0 ? demandLeftAfterMinOne(work) : work.demandUnits;
+  const policyUnits = allocateUnits(input.policy, policyDemands, stockUnits - guaranteed, work.order);
+  work.confirmedVials = confirm(work, policyUnits);
+}
 
-  let policyStock = stockUnits;
-  let policyDemands = demandUnits;
-  if (input.minOnePerOfficine && stockUnits < work.demandedVials / unit) {
-    const recipients = minOneRecipients(work);
-    const guaranteed = Math.min(recipients.length, stockUnits);
-    policyStock -= guaranteed;
-    policyDemands = demandUnits.slice();
-    for (let k = 0; k < guaranteed; k++) {
-      const i = recipients[k]!;
-      minOne[i] = 1;
-      policyDemands[i] = policyDemands[i]! - 1;
-    }
-  }
+/** Marks the guaranteed unit of as many officines as the stock allows; returns how many. */
+function grantMinOne(work: ProductWork, stockUnits: number): number {
+  const recipients = minOneRecipients(work);
+  const guaranteed = Math.min(recipients.length, stockUnits);
+  for (let k = 0; k < guaranteed; k++) work.minOne[recipients[k]!] = 1;
+  return guaranteed;
+}
 
-  const policyUnits = allocateUnits(input.policy, policyDemands, policyStock, order);
+function demandLeftAfterMinOne(work: ProductWork): Float64Array {
+  const left = new Float64Array(work.demandUnits.length);
+  for (let i = 0; i < left.length; i++) left[i] = work.demandUnits[i]! - work.minOne[i]!;
+  return left;
+}
+
+/** Stores each line's confirmed units; returns the product's confirmed vials. */
+function confirm(work: ProductWork, policyUnits: number[]): number {
+  const { confirmedUnits, minOne, unit } = work;
   let confirmedVials = 0;
   for (let i = 0; i < confirmedUnits.length; i++) {
     const units = minOne[i]! + policyUnits[i]!;
     confirmedUnits[i] = units;
     confirmedVials += units * unit;
   }
-  work.confirmedVials = confirmedVials;
+  return confirmedVials;
 }
 
 /**
@@ -471,12 +518,20 @@ function allocateOwnStock(work: ProductWork): void {
  * then officineId; within an officine its preferred line, else its smallest lineId.
  */
 function minOneRecipients(work: ProductWork): Uint32Array {
-  const { officineIds, demandUnits, submittedMs } = work;
   // Grouping the priority order by officine keeps each officine's lines in
   // priority order, so the first ordering line of a group is its earliest.
-  const byOfficine = stableSortBy(officineIds, work.order);
+  const byOfficine = stableSortBy(work.officineIds, work.order);
   const recipients: number[] = [];
   const earliestMs: number[] = [];
+  pickMinOneLines(work, byOfficine, recipients, earliestMs);
+  // Officines come out by officineId; a stable sort on time makes it the tie-breaker.
+  const byTime = stableSortBy(Float64Array.from(earliestMs), identityOrder(recipients.length));
+  return Uint32Array.from(byTime, (slot) => recipients[slot]!);
+}
+
+/** Appends, per officine with demand, its min-one line and earliest submission. */
+function pickMinOneLines(work: ProductWork, byOfficine: Uint32Array, recipients: number[], earliestMs: number[]): void {
+  const { officineIds, demandUnits, submittedMs } = work;
   let officine = NaN;
   for (let k = 0; k < byOfficine.length; k++) {
     const i = byOfficine[k]!;
@@ -490,11 +545,6 @@ function minOneRecipients(work: ProductWork): Uint32Array {
       recipients[last] = i;
     }
   }
-  // Officines come out by officineId; a stable sort on time makes it the tie-breaker.
-  const byTime = stableSortBy(Float64Array.from(earliestMs), identityOrder(recipients.length));
-  const ordered = new Uint32Array(byTime.length);
-  for (let k = 0; k < byTime.length; k++) ordered[k] = recipients[byTime[k]!]!;
-  return ordered;
 }
 
 function betterMinOneLine(work: ProductWork, candidate: number, current: number): boolean {
@@ -519,6 +569,16 @@ function allocateFromSubstitute(work: ProductWork, substitute: ProductWork): voi
 
   const candidates: number[] = [];
   const unmetUnits: number[] = [];
+  collectSubstitutable(work, unit, candidates, unmetUnits);
+  if (candidates.length === 0) return;
+
+  // Candidates were collected in priority order, so the identity is their order.
+  const given = allocateUnits(work.input.policy, unmetUnits, supply, identityOrder(candidates.length));
+  substitute.substituteVialsGiven += recordSubstitution(work, candidates, given, unit);
+}
+
+/** Appends, in priority order, the substitutable lines missing at least one substitute unit. */
+function collectSubstitutable(work: ProductWork, unit: number, candidates: number[], unmetUnits: number[]): void {
   for (let p = 0; p < work.order.length; p++) {
     const i = work.order[p]!;
     if ((work.flags[i]! & substitutableFlag) === 0) continue;
@@ -529,15 +589,17 @@ function allocateFromSubstitute(work: ProductWork, substitute: ProductWork): voi
       unmetUnits.push(units);
     }
   }
-  if (candidates.length === 0) return;
+}
 
-  // Candidates were collected in priority order, so the identity is their order.
-  const given = allocateUnits(work.input.policy, unmetUnits, supply, identityOrder(candidates.length));
+/** Stores the substitute vials per line; returns their total. */
+function recordSubstitution(work: ProductWork, candidates: number[], given: number[], unit: number): number {
+  let total = 0;
   for (let k = 0; k < candidates.length; k++) {
     const vials = given[k]! * unit;
     work.substituteVials[candidates[k]!] = vials;
-    substitute.substituteVialsGiven += vials;
+    total += vials;
   }
+  return total;
 }
 
 function stockLeftVials(work: ProductWork): number | null {
@@ -549,22 +611,26 @@ function lineAllocations(works: ProductWork[]): LineAllocation[] {
   // Preallocated and filled by hand: flatMap is several times slower at this size.
   const result = new Array<LineAllocation>(works.reduce((count, work) => count + work.byLineId.length, 0));
   let next = 0;
-  for (const work of works) {
-    const { input, byLineId, lineIds, confirmedUnits, substituteVials, unit } = work;
-    for (let k = 0; k < byLineId.length; k++) {
-      const i = byLineId[k]!;
-      const substituted = substituteVials[i]!;
-      result[next++] = {
-        lineId: lineIds[i]!,
-        productId: input.productId,
-        confirmedVials: confirmedUnits[i]! * unit,
-        substituteProductId: substituted > 0 ? input.substituteProductId : null,
-        substituteVials: substituted,
-        reason: reasonFor(work, i),
-      };
-    }
-  }
+  for (const work of works) next = writeLineAllocations(work, result, next);
   return result;
+}
+
+/** Writes the product's lines, by lineId, from result[next]; returns the next free slot. */
+function writeLineAllocations(work: ProductWork, result: LineAllocation[], next: number): number {
+  const { input, byLineId, lineIds, confirmedUnits, substituteVials, unit } = work;
+  for (let k = 0; k < byLineId.length; k++) {
+    const i = byLineId[k]!;
+    const substituted = substituteVials[i]!;
+    result[next + k] = {
+      lineId: lineIds[i]!,
+      productId: input.productId,
+      confirmedVials: confirmedUnits[i]! * unit,
+      substituteProductId: substituted > 0 ? input.substituteProductId : null,
+      substituteVials: substituted,
+      reason: reasonFor(work, i),
+    };
+  }
+  return next + byLineId.length;
 }
 
 function reasonFor(work: ProductWork, i: number): AllocationReason {
@@ -605,40 +671,57 @@ function identityOrder(length: number): Uint32Array {
  * keys spanning less than 2^32 (timestamps within 49 days, ordinary ids) go
  * through a radix sort; anything wider falls back to a comparator. Lines usually
  * arrive by lineId, often in submission order too: sorted input is returned as is.
+ *
  */
 function stableSortBy(values: Float64Array, indices: Uint32Array): Uint32Array {
-  let min = Infinity;
-  let max = -Infinity;
-  let sorted = true;
-  let previous = -Infinity;
-  for (let k = 0; k < indices.length; k++) {
-    const value = values[indices[k]!]!;
-    if (value < previous) sorted = false;
-    previous = value;
-    min = Math.min(min, value);
-    max = Math.max(max, value);
-  }
-  if (sorted) return indices;
+  if (isSortedBy(values, indices)) return indices;
+  const min = minOf(values);
+  const max = maxOf(values);
   if (!(max - min <= 0xffffffff)) {
     // Array.prototype.sort is guaranteed stable; typed-array sort is not relied upon.
     return Uint32Array.from(Array.from(indices).sort((a, b) => values[a]! - values[b]!));
   }
-  const keys = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) keys[i] = values[i]! - min;
+  const keys = offsetKeys(values, min);
   const lowSorted = radixPass(keys, indices, 0);
   return max - min <= 0xffff ? lowSorted : radixPass(keys, lowSorted, 16);
 }
 
+function isSortedBy(values: Float64Array, indices: Uint32Array): boolean {
+  for (let k = 1; k < indices.length; k++) {
+    if (values[indices[k]!]! < values[indices[k - 1]!]!) return false;
+  }
+  return true;
+}
+
+function offsetKeys(values: Float64Array, min: number): Uint32Array {
+  const keys = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) keys[i] = values[i]! - min;
+  return keys;
+}
+
 /** One stable counting-sort pass of `indices` on 16 bits of keys[index]. */
 function radixPass(keys: Uint32Array, indices: Uint32Array, shift: number): Uint32Array {
-  const starts = new Uint32Array(0x10000);
-  for (let k = 0; k < indices.length; k++) starts[(keys[indices[k]!]! >>> shift) & 0xffff]!++;
+  const starts = bucketCounts(keys, indices, shift);
+  countsToStarts(starts);
+  return scatter(keys, indices, shift, starts);
+}
+
+function bucketCounts(keys: Uint32Array, indices: Uint32Array, shift: number): Uint32Array {
+  const counts = new Uint32Array(0x10000);
+  for (let k = 0; k < indices.length; k++) counts[(keys[indices[k]!]! >>> shift) & 0xffff]!++;
+  return counts;
+}
+
+function countsToStarts(counts: Uint32Array): void {
   let start = 0;
-  for (let bucket = 0; bucket < starts.length; bucket++) {
-    const count = starts[bucket]!;
-    starts[bucket] = start;
+  for (let bucket = 0; bucket < counts.length; bucket++) {
+    const count = counts[bucket]!;
+    counts[bucket] = start;
     start += count;
   }
+}
+
+function scatter(keys: Uint32Array, indices: Uint32Array, shift: number, starts: Uint32Array): Uint32Array {
   const sorted = new Uint32Array(indices.length);
   for (let k = 0; k < indices.length; k++) {
     const index = indices[k]!;

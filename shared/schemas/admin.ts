@@ -69,5 +69,7 @@ export const zOfficineCreateInput = z.object({
   city: z.string().trim().min(1).max(100),
   kind: zOfficineKind,
   email: zEmail.nullable().default(null),
+  /** Only needed where PSC identifies the officine's activity by SIRET rather than FINESS. */
+  siret: z.string().trim().regex(/^\d{14}$/).nullable().default(null),
 });
 export type ZOfficineCreateInput = z.infer<typeof zOfficineCreateInput>;
