@@ -12,6 +12,7 @@ import { contextFactory } from './api/context';
 import { appRouter, type AppRouter } from './api/router';
 import { createServices, type Services } from './services/index';
 import { registerPscRoutes } from './api/psc-routes';
+import { registerDevMailPage } from './dev/mail-page';
 import type { PscClient } from './auth/psc/psc-client';
 
 export interface BuiltApp {
@@ -36,7 +37,13 @@ export async function buildApp({ config, db, clock = systemClock, logStream, psc
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], ...(logStream ? { stream: logStream } : {}) },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Query strings carry PSC's authorization code and state, and query inputs: never logged.
+            serializers: { req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
+            ...(logStream ? { stream: logStream } : {}),
+          },
     bodyLimit: config.bodyLimitBytes,
     routerOptions: { maxParamLength: 5000 },
   });
@@ -83,6 +90,8 @@ export async function buildApp({ config, db, clock = systemClock, logStream, psc
   if (existsSync(widgetDir)) {
     await app.register(fastifyStatic, { root: widgetDir, prefix: '/widget/', decorateReply: false });
   }
+
+  if (config.env !== 'production') registerDevMailPage(app, services);
 
   app.get('/', async (_request, reply) =>
     reply.type('text/plain; charset=utf-8').send('Service de commande de vaccins Covid-19. API : /trpc, santé : /trpc/health'),

@@ -33,6 +33,8 @@ const zEnv = z.object({
   PSC_STAND_IN_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   /** Where a login may return to (URL prefixes, comma-separated): the widget hosts, the extension's redirect URLs. */
   AUTH_RETURN_URLS: z.string().optional(),
+  /** The e-mail + one-time password fallback: only while PSC is down (default), always, or never. */
+  EMAIL_LOGIN: z.enum(['when_psc_down', 'always', 'never']).default('when_psc_down'),
 });
 
 export interface AppConfig {
@@ -56,6 +58,7 @@ export interface AppConfig {
   };
   /** Allowed login return URLs, as parsed prefixes. */
   returnUrls: URL[];
+  emailLogin: 'when_psc_down' | 'always' | 'never';
 }
 
 export class ConfigError extends Error {}
@@ -106,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       standIn: { enabled: standIn, port: e.PSC_STAND_IN_PORT },
     },
     returnUrls,
+    emailLogin: e.EMAIL_LOGIN,
   };
 }

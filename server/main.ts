@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   const sweep = async (): Promise<void> => {
     try {
       await services.login.purgeExpired();
+      await services.emailLogin.purgeExpired();
       const done = await services.allocation.allocateDueSessions();
       if (done.length > 0) app.log.info({ sessions: done }, 'sessions allocated at close');
     } catch (error) {

@@ -4,7 +4,7 @@ import { createServices } from '../services/index';
 import { listProcedures, rawCall } from '../test-support/raw-http';
 import { clientFor, newKey, rejectsWith, startTestServer, type TestServer } from '../test-support/test-server';
 
-const publicPaths = new Set(['health', 'support.motifs', 'support.createTicket', 'auth.exchangeCode', 'auth.cibaStart', 'auth.cibaPoll']);
+const publicPaths = new Set(['health', 'support.motifs', 'support.createTicket', 'auth.exchangeCode', 'auth.cibaStart', 'auth.cibaPoll', 'auth.requestEmailPassword', 'auth.emailLogin']);
 const isAdmin = (path: string) => path.startsWith('admin.');
 
 describe('access control for every procedure', () => {

@@ -9,6 +9,8 @@ export interface Context {
   authorization: string | undefined;
   lang: Lang;
   requestId: string;
+  /** The caller's address, for rate limits (behind a proxy, Fastify's trustProxy decides). */
+  ip: string;
 }
 
 export function contextFactory(services: Services, config: AppConfig) {
@@ -19,5 +21,6 @@ export function contextFactory(services: Services, config: AppConfig) {
     // French first; English only when the client asks for it before French.
     lang: /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'fr',
     requestId: req.id,
+    ip: req.ip,
   });
 }

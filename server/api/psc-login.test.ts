@@ -77,6 +77,8 @@ describe('login with Pro Santé Connect (stand-in) over HTTP', () => {
     assert.equal(me.method, 'card');
     assert.equal(me.officine.finess, hugo.activities[0]?.numeroFinessSite);
     await rejectsWith(s.anonymous.auth.exchangeCode.mutate({ code }), 'PSC_CODE_EXPIRED', 401);
+    assert.ok(!s.logs().includes(code) && !s.logs().includes(result.token.slice(4)), 'neither the code nor the token is logged');
+    assert.ok(!/callback\?/.test(s.logs()), 'the callback’s query string (PSC code and state) is not logged');
   });
 
   test('a pharmacist with two officines chooses which one to act for', async () => {

@@ -139,7 +139,7 @@ async function run(command: string): Promise<void> {
  */
 async function callAdminProcedure(path: string, input: unknown): Promise<unknown> {
   const { token } = await services.auth.issueAdminToken('cli');
-  const caller = createCallerFactory(appRouter)({ services, config, authorization: `Bearer ${token}`, lang: 'fr', requestId: 'cli' });
+  const caller = createCallerFactory(appRouter)({ services, config, authorization: `Bearer ${token}`, lang: 'fr', requestId: 'cli', ip: '127.0.0.1' });
   let target: unknown = caller;
   for (const part of path.split('.')) target = (target as Record<string, unknown> | undefined)?.[part];
   if (typeof target !== 'function') throw new Error(`Procédure inconnue : ${path}`);

@@ -214,7 +214,24 @@ export interface CibaRequestsTable {
   expires_at: string;
 }
 
+export interface EmailPasswordsTable {
+  id: Generated<number>;
+  officine_id: number;
+  password_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
 export interface Database {
+  email_passwords: EmailPasswordsTable;
+  rate_limits: RateLimitsTable;
   auth_flows: AuthFlowsTable;
   login_codes: LoginCodesTable;
   ciba_requests: CibaRequestsTable;

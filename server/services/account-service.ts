@@ -43,7 +43,9 @@ export class AccountService {
    * Sets the officine's e-mail (asked at first login, changeable at any time). It is the
    * login when Pro Santé Connect is down, so both the old and the new address are told.
    */
-  async setEmail(actor: { pharmacistId: number; officineId: number }, email: string): Promise<{ officine: ZOfficine; notified: boolean }> {
+  async setEmail(actor: { pharmacistId: number; officineId: number }, rawEmail: string): Promise<{ officine: ZOfficine; notified: boolean }> {
+    // Lower-cased: it is matched as a login when PSC is down.
+    const email = rawEmail.trim().toLowerCase();
     const at = this.deps.clock.now().toISOString();
     const { before, after } = await this.deps.db.transaction().execute(async (trx) => {
       const row = await findOfficineById(trx, actor.officineId);

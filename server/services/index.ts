@@ -12,6 +12,7 @@ import { TrackingService } from './tracking-service';
 import { ProductService } from './product-service';
 import { HealthService } from './health-service';
 import { LoginService } from './login-service';
+import { EmailLoginService } from './email-login-service';
 import type { PscClient } from '../auth/psc/psc-client';
 import { PscMonitor } from '../auth/psc/psc-monitor';
 import { OfficineService } from './officine-service';
@@ -31,6 +32,7 @@ export function createServices(options: Omit<ServiceDeps, 'mailer'> & { mailer?:
     auth,
     account,
     login: new LoginService(deps, psc, auth, account),
+    emailLogin: new EmailLoginService(deps, pscMonitor, auth, account),
     officines: new OfficineService(deps),
     effecteurs: new EffecteurService(deps),
     sessions: new SessionService(deps),

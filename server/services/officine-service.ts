@@ -34,7 +34,7 @@ export class OfficineService {
           city: input.city,
           departement,
           kind: input.kind,
-          email: input.email,
+          email: input.email?.toLowerCase() ?? null,
           siret: input.siret,
           created_at: at,
           updated_at: at,

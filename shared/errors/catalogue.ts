@@ -176,6 +176,27 @@ export const errorCatalogue = {
     motif: 'connexion',
     contact: 'spf_support',
   },
+  EMAIL_LOGIN_CLOSED: {
+    transport: 'FORBIDDEN',
+    fr: 'La connexion par e-mail n’est ouverte que lorsque Pro Santé Connect est indisponible. Connectez-vous avec votre carte CPS ou votre e-CPS.',
+    en: 'E-mail login is only open while Pro Santé Connect is unavailable. Log in with your CPS card or e-CPS.',
+    motif: 'connexion',
+    contact: 'spf_support',
+  },
+  EMAIL_LOGIN_FAILED: {
+    transport: 'UNAUTHORIZED',
+    fr: 'Adresse e-mail ou mot de passe incorrect, ou mot de passe expiré (15 minutes) ou déjà utilisé. Demandez un nouveau mot de passe.',
+    en: 'Wrong e-mail or password, or the password expired (15 minutes) or was already used. Ask for a new password.',
+    motif: 'connexion',
+    contact: 'spf_support',
+  },
+  EMAIL_LOGIN_NO_PHARMACIST: {
+    transport: 'FORBIDDEN',
+    fr: 'Aucun pharmacien de cette officine ne s’est encore connecté avec Pro Santé Connect : la connexion par e-mail n’est pas possible. Contactez le support.',
+    en: 'No pharmacist of this pharmacy has logged in with Pro Santé Connect yet: e-mail login is not possible. Contact support.',
+    motif: 'connexion',
+    contact: 'spf_support',
+  },
   OFFICINE_NOT_FOUND: {
     transport: 'NOT_FOUND',
     fr: 'Officine introuvable.',

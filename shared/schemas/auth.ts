@@ -58,3 +58,6 @@ export const zCibaPoll = z.union([
   zLoginResult,
 ]);
 export type ZCibaPoll = z.infer<typeof zCibaPoll>;
+
+export const zRequestEmailPasswordInput = z.object({ email: z.email().max(254) });
+export const zEmailLoginInput = z.object({ email: z.email().max(254), password: z.string().trim().min(4).max(64) });
