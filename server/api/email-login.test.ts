@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { emailLoginLimits } from '../services/email-login-service';
+import { rateRules } from '../services/rate-limiter';
 import { clientFor, rejectsWith, startTestServer, type TestServer } from '../test-support/test-server';
 
 function lastPassword(s: TestServer, to: string): string {
@@ -52,12 +52,18 @@ describe('e-mail fallback while Pro Santé Connect is down', () => {
     s.clock.advance(60 * 60_000);
     await s.anonymous.auth.requestEmailPassword.mutate({ email });
     const password = lastPassword(s, email);
-    for (let i = 0; i < emailLoginLimits.attemptsPerEmail.max; i++) {
+    for (let i = 0; i < rateRules.emailLoginPerEmail.max; i++) {
       await rejectsWith(s.anonymous.auth.emailLogin.mutate({ email, password: `WRONG${String(i).padStart(5, '0')}` }), 'EMAIL_LOGIN_FAILED', 401);
     }
     await rejectsWith(s.anonymous.auth.emailLogin.mutate({ email, password }), 'RATE_LIMITED', 429);
-    for (let i = 0; i < emailLoginLimits.requestsPerEmail.max; i++) await s.anonymous.auth.requestEmailPassword.mutate({ email: 'c@example.org' });
+    for (let i = 0; i < rateRules.emailPasswordPerEmail.max; i++) await s.anonymous.auth.requestEmailPassword.mutate({ email: 'c@example.org' });
     await rejectsWith(s.anonymous.auth.requestEmailPassword.mutate({ email: 'c@example.org' }), 'RATE_LIMITED', 429);
+  });
+
+  test('support tickets from one address are rate-limited too', async () => {
+    const ticket = { motif: 'connexion' as const, message: 'Je ne reçois pas le mot de passe', contactEmail: 'x@example.org' };
+    for (let i = 0; i < rateRules.ticketsPerAddress.max; i++) await s.anonymous.support.createTicket.mutate(ticket);
+    await rejectsWith(s.anonymous.support.createTicket.mutate(ticket), 'RATE_LIMITED', 429);
   });
 });
 

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { testIdentities, type TestIdentity } from '../dev/psc-stand-in/index';
 import { ScriptedBrowser } from '../dev/psc-stand-in/scripted-browser';
 import { withLuhnKey } from '../dev/identifiers';
+import { rateRules } from '../services/rate-limiter';
 import { clientFor, rejectsWith, startTestServer, testReturnUrl, type TestServer } from '../test-support/test-server';
 
 const identity = (lastName: string): TestIdentity => {
@@ -167,6 +168,12 @@ describe('login with Pro Santé Connect (stand-in) over HTTP', () => {
     s.clock.advance(started.intervalSeconds * 1000);
     assert.deepEqual(await s.anonymous.auth.cibaPoll.mutate({ requestId: started.requestId }), { status: 'denied' });
     await rejectsWith(s.anonymous.auth.cibaStart.mutate({ idNat: '899999999999' }), 'CIBA_UNKNOWN_USER', 400);
+  });
+
+  test('e-CPS pushes to one identifier are rate-limited', async () => {
+    const manon = identity('Fournier');
+    for (let i = 0; i < rateRules.cibaPerIdNat.max; i++) await s.anonymous.auth.cibaStart.mutate({ idNat: manon.idNat });
+    await rejectsWith(s.anonymous.auth.cibaStart.mutate({ idNat: manon.idNat }), 'RATE_LIMITED', 429);
   });
 });
 

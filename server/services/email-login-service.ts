@@ -5,7 +5,8 @@ import type { PscMonitor } from '../auth/psc/psc-monitor';
 import { AppError } from '../errors';
 import * as passwords from '../repositories/email-passwords-repository';
 import { listPharmacistsOfOfficine } from '../repositories/pharmacists-repository';
-import { hit, purgeRateLimits } from '../repositories/rate-limits-repository';
+import { purgeRateLimits } from '../repositories/rate-limits-repository';
+import { rateRules, type RateLimiter } from './rate-limiter';
 import type { AccountService } from './account-service';
 import type { AuthService } from './auth-service';
 import type { ServiceDeps } from './deps';
@@ -15,14 +16,6 @@ const minute = 60_000;
 const passwordLifetimeMs = 15 * minute;
 /** No 0/O or 1/I/L: the password is read in an e-mail and typed by hand. */
 const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-/** Per window: how many password requests and login attempts an e-mail or an address may make. */
-export const emailLoginLimits = {
-  requestsPerEmail: { max: 5, windowMs: 60 * minute },
-  requestsPerAddress: { max: 30, windowMs: 60 * minute },
-  attemptsPerEmail: { max: 10, windowMs: 15 * minute },
-  attemptsPerAddress: { max: 50, windowMs: 15 * minute },
-};
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
@@ -48,13 +41,14 @@ export class EmailLoginService {
     private readonly psc: PscMonitor,
     private readonly auth: AuthService,
     private readonly account: AccountService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async requestPassword(email: string, ip: string): Promise<{ sent: true }> {
     await this.assertOpen();
     const key = email.trim().toLowerCase();
-    await this.limit(`email-password:email:${sha256(key)}`, emailLoginLimits.requestsPerEmail);
-    await this.limit(`email-password:ip:${ip}`, emailLoginLimits.requestsPerAddress);
+    await this.limiter.check(`email-password:email:${sha256(key)}`, rateRules.emailPasswordPerEmail);
+    await this.limiter.check(`email-password:ip:${ip}`, rateRules.emailPasswordPerAddress);
     const now = this.deps.clock.now();
     for (const officine of await passwords.listOfficinesByEmail(this.deps.db, key)) {
       const password = Array.from({ length: 10 }, () => alphabet[randomInt(alphabet.length)]).join('');
@@ -79,8 +73,8 @@ export class EmailLoginService {
   async login(email: string, password: string, ip: string): Promise<ZLoginResult> {
     await this.assertOpen();
     const key = email.trim().toLowerCase();
-    await this.limit(`email-login:email:${sha256(key)}`, emailLoginLimits.attemptsPerEmail);
-    await this.limit(`email-login:ip:${ip}`, emailLoginLimits.attemptsPerAddress);
+    await this.limiter.check(`email-login:email:${sha256(key)}`, rateRules.emailLoginPerEmail);
+    await this.limiter.check(`email-login:ip:${ip}`, rateRules.emailLoginPerAddress);
     const now = this.deps.clock.now().toISOString();
     const candidate = password.trim().toUpperCase();
     for (const row of await passwords.listLivePasswords(this.deps.db, key, now)) {
@@ -109,11 +103,5 @@ export class EmailLoginService {
     if (mode === 'never') throw new AppError('EMAIL_LOGIN_CLOSED');
     const status = this.psc.status === 'unknown' ? await this.psc.check() : this.psc.status;
     if (status === 'up') throw new AppError('EMAIL_LOGIN_CLOSED');
-  }
-
-  private async limit(key: string, rule: { max: number; windowMs: number }): Promise<void> {
-    const now = this.deps.clock.now();
-    const count = await hit(this.deps.db, key, now.toISOString(), new Date(now.getTime() - rule.windowMs).toISOString());
-    if (count > rule.max) throw new AppError('RATE_LIMITED');
   }
 }

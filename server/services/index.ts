@@ -12,6 +12,7 @@ import { TrackingService } from './tracking-service';
 import { ProductService } from './product-service';
 import { HealthService } from './health-service';
 import { LoginService } from './login-service';
+import { RateLimiter } from './rate-limiter';
 import { EmailLoginService } from './email-login-service';
 import type { PscClient } from '../auth/psc/psc-client';
 import { PscMonitor } from '../auth/psc/psc-monitor';
@@ -25,14 +26,15 @@ export function createServices(options: Omit<ServiceDeps, 'mailer'> & { mailer?:
   const auth = new AuthService(deps);
   const account = new AccountService(deps);
   const pscMonitor = new PscMonitor(psc);
+  const limiter = new RateLimiter(deps);
   return {
     mailer: deps.mailer,
     health: new HealthService(deps, pscMonitor),
     pscMonitor,
     auth,
     account,
-    login: new LoginService(deps, psc, auth, account),
-    emailLogin: new EmailLoginService(deps, pscMonitor, auth, account),
+    login: new LoginService(deps, psc, auth, account, limiter),
+    emailLogin: new EmailLoginService(deps, pscMonitor, auth, account, limiter),
     officines: new OfficineService(deps),
     effecteurs: new EffecteurService(deps),
     sessions: new SessionService(deps),
@@ -41,7 +43,7 @@ export function createServices(options: Omit<ServiceDeps, 'mailer'> & { mailer?:
     allocation: new AllocationService(deps),
     deliveries: new DeliveryService(deps),
     tracking: new TrackingService(deps),
-    support: new SupportService(deps),
+    support: new SupportService(deps, limiter),
     exports: new ExportService(deps),
   };
 }

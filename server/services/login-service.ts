@@ -10,6 +10,7 @@ import * as login from '../repositories/login-repository';
 import type { AccountService } from './account-service';
 import type { AuthService, LoginMethod } from './auth-service';
 import type { ServiceDeps } from './deps';
+import { rateRules, type RateLimiter } from './rate-limiter';
 
 const minute = 60_000;
 const flowLifetimeMs = 10 * minute;
@@ -25,6 +26,7 @@ export class LoginService {
     private readonly psc: PscClient | null,
     private readonly auth: AuthService,
     private readonly account: AccountService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   private client(): PscClient {
@@ -105,7 +107,10 @@ export class LoginService {
   }
 
   /** e-CPS push without redirect: PSC notifies the phone, the user compares the two digits. */
-  async cibaStart(idNat: string): Promise<{ requestId: string; bindingMessage: string; expiresAt: string; intervalSeconds: number }> {
+  async cibaStart(idNat: string, ip: string): Promise<{ requestId: string; bindingMessage: string; expiresAt: string; intervalSeconds: number }> {
+    // Each start pushes a notification to someone's phone: not to be repeated at will.
+    await this.limiter.check(`ciba:idnat:${sha256(idNat)}`, rateRules.cibaPerIdNat);
+    await this.limiter.check(`ciba:ip:${ip}`, rateRules.cibaPerAddress);
     const bindingMessage = String(randomInt(0, 100)).padStart(2, '0');
     const started = await this.client().startCiba(idNat, bindingMessage);
     const now = this.deps.clock.now();

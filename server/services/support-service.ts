@@ -3,16 +3,21 @@ import type { ZTicket, ZTicketInput } from '../../shared/schemas/support';
 import type { Lang } from '../../shared/errors/catalogue';
 import * as tickets from '../repositories/tickets-repository';
 import type { ServiceDeps } from './deps';
+import { rateRules, type RateLimiter } from './rate-limiter';
 
 export class SupportService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly limiter: RateLimiter,
+  ) {}
 
   motifs(lang: Lang): { id: SupportMotifId; label: string }[] {
     return supportMotifIds.map((id) => ({ id, label: supportMotifs[id][lang] }));
   }
 
   /** Anyone may write to support (a pharmacist who cannot log in most of all); a token links the officine. */
-  async createTicket(input: ZTicketInput, from: { officineId: number; pharmacistId: number } | null): Promise<{ id: number; createdAt: string }> {
+  async createTicket(input: ZTicketInput, from: { officineId: number; pharmacistId: number } | null, ip: string): Promise<{ id: number; createdAt: string }> {
+    await this.limiter.check(`tickets:ip:${ip}`, rateRules.ticketsPerAddress);
     const createdAt = this.deps.clock.now().toISOString();
     const id = await tickets.insertTicket(this.deps.db, {
       created_at: createdAt,

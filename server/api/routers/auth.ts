@@ -17,7 +17,7 @@ export const authRouter = router({
     .input(zExchangeCodeInput)
     .output(zLoginResult)
     .mutation(({ ctx, input }) => ctx.services.login.exchangeCode(input.code, input.officineId)),
-  cibaStart: publicProcedure.input(zCibaStartInput).output(zCibaStart).mutation(({ ctx, input }) => ctx.services.login.cibaStart(input.idNat)),
+  cibaStart: publicProcedure.input(zCibaStartInput).output(zCibaStart).mutation(({ ctx, input }) => ctx.services.login.cibaStart(input.idNat, ctx.ip)),
   requestEmailPassword: publicProcedure
     .input(zRequestEmailPasswordInput)
     .output(z.object({ sent: z.literal(true) }))

@@ -8,5 +8,5 @@ export const supportRouter = router({
   createTicket: maybePharmacistProcedure
     .input(zTicketInput)
     .output(z.object({ id: zId, createdAt: zIsoDateTime }))
-    .mutation(({ ctx, input }) => ctx.services.support.createTicket(input, ctx.from)),
+    .mutation(({ ctx, input }) => ctx.services.support.createTicket(input, ctx.from, ctx.ip)),
 });
