@@ -24,3 +24,25 @@ export async function touchToken(db: Db, id: number, at: string, idleExpiresAt: 
 export async function revokeToken(db: Db, id: number, at: string): Promise<void> {
   await db.updateTable('auth_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
+
+/** The officine's latest logins (each issued pharmacist token is one login). */
+export function listRecentLogins(db: Db, officineId: number, limit: number) {
+  return db
+    .selectFrom('auth_tokens')
+    .select(['created_at', 'method', 'pharmacist_id'])
+    .where('officine_id', '=', officineId)
+    .where('kind', '=', 'pharmacist')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export function listLastLoginByPharmacist(db: Db, officineId: number) {
+  return db
+    .selectFrom('auth_tokens')
+    .select((eb) => ['pharmacist_id', eb.fn.max('created_at').as('last_login_at')])
+    .where('officine_id', '=', officineId)
+    .where('kind', '=', 'pharmacist')
+    .groupBy('pharmacist_id')
+    .execute();
+}

@@ -5,7 +5,9 @@ import { listEffecteursOfOfficine } from '../repositories/effecteurs-repository'
 import { findOfficineById, setOfficineEmail } from '../repositories/officines-repository';
 import { insertAuditEvent } from '../repositories/audit-repository';
 import { findPharmacistById, listPharmacistsOfOfficine } from '../repositories/pharmacists-repository';
-import type { Principal } from './auth-service';
+import type { LoginMethod, Principal } from './auth-service';
+import type { ZAccount } from '../../shared/schemas/account';
+import { listLastLoginByPharmacist, listRecentLogins } from '../repositories/tokens-repository';
 import type { ServiceDeps } from './deps';
 import { toEffecteur, toOfficine } from './mappers';
 
@@ -30,9 +32,19 @@ export class AccountService {
     };
   }
 
-  async get(officineId: number): Promise<{ officine: ZOfficine; pharmacists: { id: number; firstName: string; lastName: string; role: string }[] }> {
-    const [officine, pharmacists] = await Promise.all([this.officine(officineId), listPharmacistsOfOfficine(this.deps.db, officineId)]);
-    return { officine, pharmacists: pharmacists.map((p) => ({ id: p.id, firstName: p.first_name, lastName: p.last_name, role: p.role })) };
+  async get(officineId: number): Promise<ZAccount> {
+    const [officine, pharmacists, lastLogins, recent] = await Promise.all([
+      this.officine(officineId),
+      listPharmacistsOfOfficine(this.deps.db, officineId),
+      listLastLoginByPharmacist(this.deps.db, officineId),
+      listRecentLogins(this.deps.db, officineId, 10),
+    ]);
+    const lastLogin = new Map(lastLogins.map((l) => [l.pharmacist_id, l.last_login_at]));
+    return {
+      officine,
+      pharmacists: pharmacists.map((p) => ({ id: p.id, firstName: p.first_name, lastName: p.last_name, role: p.role, lastLoginAt: lastLogin.get(p.id) ?? null })),
+      recentLogins: recent.flatMap((r) => (r.pharmacist_id === null ? [] : [{ at: r.created_at, method: r.method as LoginMethod, pharmacistId: r.pharmacist_id }])),
+    };
   }
 
   async listEffecteurs(officineId: number): Promise<ZEffecteur[]> {

@@ -79,11 +79,12 @@ export interface AllocationResult {
 }
 
 /*
- * Performance note: each hot loop over the lines lives in its own small function
- * with nothing after the loop but a return. V8 compiles a long loop while it runs
- * (OSR); code placed after it has not run yet, so the compiled loop was thrown
- * away on reaching it and, at times, the rest of the session ran unoptimized:
- * 2 to 5 times slower.
+ * Performance note: a session of 420,000 lines must allocate well under 200 ms.
+ * Each hot loop lives in its own small function, with as little as possible
+ * before it and nothing after it but a return. V8 optimizes a long loop while it
+ * runs (OSR); code around it that has not run yet has no type feedback, and
+ * hitting it discarded the optimized loop, at times leaving a whole later
+ * session unoptimized, 2 to 5 times slower.
  */
 
 /*

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zAccount } from '../../../shared/schemas/account';
 import { zEmail } from '../../../shared/schemas/common';
 import {
   zEffecteur,
@@ -10,11 +11,6 @@ import {
   zOfficine,
 } from '../../../shared/schemas/reference-data';
 import { officineProcedure, pharmacistProcedure, router } from '../trpc';
-
-const zAccount = z.object({
-  officine: zOfficine,
-  pharmacists: z.array(z.object({ id: z.number(), firstName: z.string(), lastName: z.string(), role: z.string() })),
-});
 
 export const accountRouter = router({
   get: pharmacistProcedure.output(zAccount).query(({ ctx }) => ctx.services.account.get(ctx.principal.officineId)),
