@@ -346,8 +346,8 @@ export const errorCatalogue = {
   },
   OFFICINE_EXISTS: {
     transport: 'CONFLICT',
-    fr: 'Une officine porte déjà ce numéro FINESS.',
-    en: 'A pharmacy already has this FINESS number.',
+    fr: 'Une officine porte déjà ce numéro FINESS ou SIRET.',
+    en: 'A pharmacy already has this FINESS or SIRET number.',
     motif: 'compte',
     contact: 'spf_support',
   },
