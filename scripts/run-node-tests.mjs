@@ -1,5 +1,5 @@
-// Runs every *.test.ts under shared/ and server/ with node's own test runner (through tsx).
-// Node 20's --test does not expand globs, so the files are listed here.
+// Runs every *.test.ts under the folders given (default: shared and server) with node's own
+// test runner, through tsx. Node 20's --test does not expand globs, so the files are listed here.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,8 @@ function findTests(dir) {
   });
 }
 
-const files = ['shared', 'server'].flatMap(findTests).sort();
+const folders = process.argv.slice(2);
+const files = (folders.length > 0 ? folders : ['shared', 'server']).flatMap(findTests).sort();
 if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);

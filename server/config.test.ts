@@ -13,9 +13,16 @@ const production = {
 describe('configuration from the environment', () => {
   test('defaults give the embedded SQLite service', () => {
     const config = loadConfig({});
-    assert.equal(config.database.path, './data/vaccins.db');
+    assert.deepEqual(config.database, { kind: 'sqlite', path: './data/vaccins.db' });
     assert.equal(config.port, 3000);
     assert.equal(config.seedDemo, true);
+  });
+
+  test('a postgres:// URL selects PostgreSQL', () => {
+    assert.deepEqual(loadConfig({ DATABASE_URL: 'postgres://vaccins@db.internal:5432/vaccins' }).database, {
+      kind: 'postgres',
+      url: 'postgres://vaccins@db.internal:5432/vaccins',
+    });
   });
 
   test('production does not seed demo data unless asked', () => {

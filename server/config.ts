@@ -6,10 +6,10 @@ const zEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  /** `sqlite:<path>` (the embedded default) or `sqlite::memory:`. */
+  /** `sqlite:<path>` (the embedded default), `sqlite::memory:`, or `postgres://user@host:port/database`. */
   DATABASE_URL: z
     .string()
-    .regex(/^sqlite:.+/, 'attendu : sqlite:<chemin> ou sqlite::memory:')
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'attendu : sqlite:<chemin>, sqlite::memory: ou postgres://…')
     .default('sqlite:./data/vaccins.db'),
   SEED_DEMO: zBool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -37,11 +37,13 @@ const zEnv = z.object({
   EMAIL_LOGIN: z.enum(['when_psc_down', 'always', 'never']).default('when_psc_down'),
 });
 
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
-  database: { kind: 'sqlite'; path: string };
+  database: DatabaseConfig;
   seedDemo: boolean;
   logLevel: z.infer<typeof zEnv>['LOG_LEVEL'];
   token: { idleMinutes: number; maxHours: number };
@@ -93,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
-    database: { kind: 'sqlite', path: e.DATABASE_URL.slice('sqlite:'.length) },
+    database: e.DATABASE_URL.startsWith('sqlite:') ? { kind: 'sqlite', path: e.DATABASE_URL.slice('sqlite:'.length) } : { kind: 'postgres', url: e.DATABASE_URL },
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,
     token: { idleMinutes: e.TOKEN_IDLE_MINUTES, maxHours: e.TOKEN_MAX_HOURS },

@@ -1,6 +1,6 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type AppConfig } from './config';
-import { migrateToLatest, openSqlite } from './db/connection';
+import { migrateToLatest, openDatabase } from './db/connection';
 import { seedDemoData } from './dev/demo-data';
 import { setUpPsc } from './auth/psc/psc-setup';
 
@@ -22,7 +22,7 @@ const pscCheckMs = 30_000;
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const { db, close } = openSqlite(config.database.path);
+  const { db, close } = openDatabase(config.database);
   await migrateToLatest(db);
   const psc = await setUpPsc(config);
   const { app, services } = await buildApp({ config, db, psc: psc.client });

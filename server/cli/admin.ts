@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
-import { migrateToLatest, openSqlite } from '../db/connection';
+import { migrateToLatest, openDatabase } from '../db/connection';
 import { AppError } from '../errors';
 import { errorMessage } from '../../shared/errors/catalogue';
 import { systemClock } from '../clock';
@@ -59,7 +59,7 @@ const config = (() => {
     throw error;
   }
 })();
-const { db, close } = openSqlite(config.database.path);
+const { db, close } = openDatabase(config.database);
 const services = createServices({ db, config, clock: systemClock });
 const actor = { kind: 'admin' as const, tokenId: null };
 

@@ -1,9 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config';
 import type { Database, Db } from './schema';
 import { migrationProvider } from './migrations/index';
+
+/** Opens the configured engine; the same repositories and migrations serve both. */
+export function openDatabase(config: DatabaseConfig): OpenedDatabase {
+  return config.kind === 'sqlite' ? openSqlite(config.path) : openPostgres(config.url);
+}
+
+/**
+ * PostgreSQL for several server processes. Counts and sums come back as strings (int8 and
+ * numeric); repositories read them through Number(), so no global type parser is set.
+ */
+export function openPostgres(url: string, poolSize = 10): OpenedDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, close: () => db.destroy() };
+}
 
 export interface OpenedDatabase {
   db: Db;

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { buildApp } from '../app';
 import type { AppRouter } from '../api/router';
 import { loadConfig, type AppConfig } from '../config';
-import { migrateToLatest, openSqlite } from '../db/connection';
+import { migrateToLatest, openDatabase } from '../db/connection';
+import { createTestDatabase } from './test-database';
 import type { Db } from '../db/schema';
 import type { Services } from '../services/index';
 import { PscClient } from '../auth/psc/psc-client';
@@ -75,9 +76,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dir = mkdtempSync(join(tmpdir(), 'vaccins-test-'));
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
+  const database = await createTestDatabase(dir);
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: `sqlite:${join(dir, 'test.db')}`,
+    DATABASE_URL: database.url,
     LOG_LEVEL: 'info',
     TOKEN_IDLE_MINUTES: '1440',
     TOKEN_MAX_HOURS: '720',
@@ -107,7 +109,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       timeoutSeconds: 2,
     });
   }
-  const { db, close } = openSqlite(config.database.path);
+  const { db, close } = openDatabase(config.database);
   await migrateToLatest(db);
   const clock = new TestClock();
   const logStream = new PassThrough();
@@ -133,6 +135,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await app.close();
       await standIn?.close();
       await close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
