@@ -12,8 +12,14 @@ function findTests(dir) {
   });
 }
 
-const folders = process.argv.slice(2);
-const files = (folders.length > 0 ? folders : ['shared', 'server']).flatMap(findTests).sort();
+// Arguments: folders to search; `--exclude=<folder>` leaves one out.
+const args = process.argv.slice(2);
+const excluded = args.filter((a) => a.startsWith('--exclude=')).map((a) => join(a.slice('--exclude='.length)));
+const folders = args.filter((a) => !a.startsWith('--exclude='));
+const files = (folders.length > 0 ? folders : ['shared', 'server'])
+  .flatMap(findTests)
+  .filter((file) => !excluded.some((dir) => file.startsWith(`${dir}/`)))
+  .sort();
 if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);

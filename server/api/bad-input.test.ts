@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { countRows } from '../test-support/count-rows';
 import { appRouter } from './router';
 import { listProcedures, rawCall } from '../test-support/raw-http';
 import { newKey, rejectsWith, startTestServer, type TestServer } from '../test-support/test-server';
@@ -9,10 +9,7 @@ const tables = ['orders', 'order_lines', 'allocations', 'deliveries', 'delivery_
 
 async function rowCounts(s: TestServer): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of tables) {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(s.db);
-    counts[table] = Number(rows[0]?.n);
-  }
+  for (const table of tables) counts[table] = await countRows(s.db, table);
   return counts;
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { countRows } from '../test-support/count-rows';
 import { testIdentities, type TestIdentity } from '../dev/psc-stand-in/index';
 import { ScriptedBrowser } from '../dev/psc-stand-in/scripted-browser';
 import { withLuhnKey } from '../dev/identifiers';
@@ -13,10 +13,7 @@ const identity = (lastName: string): TestIdentity => {
   return found;
 };
 
-async function pharmacistCount(s: TestServer): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*) as n from pharmacists`.execute(s.db);
-  return Number(rows[0]?.n);
-}
+const pharmacistCount = (s: TestServer): Promise<number> => countRows(s.db, 'pharmacists');
 
 /** Logs in through the server's PSC redirect as a browser would; returns where it came back to. */
 async function redirectLogin(s: TestServer, who: TestIdentity | 'cancel', returnTo = testReturnUrl): Promise<URL> {
