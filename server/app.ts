@@ -45,6 +45,7 @@ export async function buildApp({ config, db, clock = systemClock, logStream, psc
             ...(logStream ? { stream: logStream } : {}),
           },
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 5000 },
   });
 

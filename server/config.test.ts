@@ -49,6 +49,7 @@ describe('configuration from the environment', () => {
     ['NODE_ENV', 'staging'],
     ['SEED_DEMO', 'peut-être'],
     ['SMTP_URL', 'http://mail.example'],
+    ['TRUST_PROXY', 'everyone'],
   ] as const) {
     test(`a wrong ${name} stops the start with the variable's name`, () => {
       assert.throws(() => loadConfig({ [name]: value }), (error: unknown) => error instanceof ConfigError && error.message.includes(name));

@@ -35,6 +35,8 @@ const zEnv = z.object({
   AUTH_RETURN_URLS: z.string().optional(),
   /** The e-mail + one-time password fallback: only while PSC is down (default), always, or never. */
   EMAIL_LOGIN: z.enum(['when_psc_down', 'always', 'never']).default('when_psc_down'),
+  /** Behind a load balancer: the balancer's addresses (comma-separated) or a hop count, so rate limits see the client. */
+  TRUST_PROXY: z.string().regex(/^(\d+|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/, 'attendu : un nombre de relais ou des adresses séparées par des virgules').optional(),
 });
 
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -61,6 +63,7 @@ export interface AppConfig {
   /** Allowed login return URLs, as parsed prefixes. */
   returnUrls: URL[];
   emailLogin: 'when_psc_down' | 'always' | 'never';
+  trustProxy: number | string[] | false;
 }
 
 export class ConfigError extends Error {}
@@ -112,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     returnUrls,
     emailLogin: e.EMAIL_LOGIN,
+    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(','),
   };
 }
