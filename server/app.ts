@@ -30,6 +30,12 @@ export interface BuildOptions {
   psc?: PscClient | null;
 }
 
+/** A hop count trusts that many proxies nearest to the server (proxy-addr's function form). */
+function fastifyTrustProxy(trust: AppConfig['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust;
+  return (_address, hop) => hop < trust;
+}
+
 /** The composition root of the server: services over the database, the API over the services. */
 export async function buildApp({ config, db, clock = systemClock, logStream, psc = null }: BuildOptions): Promise<BuiltApp> {
   const services = createServices({ db, clock, config, psc });
@@ -45,7 +51,7 @@ export async function buildApp({ config, db, clock = systemClock, logStream, psc
             ...(logStream ? { stream: logStream } : {}),
           },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     routerOptions: { maxParamLength: 5000 },
   });
 
