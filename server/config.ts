@@ -36,7 +36,7 @@ const zEnv = z.object({
   /** The e-mail + one-time password fallback: only while PSC is down (default), always, or never. */
   EMAIL_LOGIN: z.enum(['when_psc_down', 'always', 'never']).default('when_psc_down'),
   /** Behind a load balancer: the balancer's addresses (comma-separated) or a hop count, so rate limits see the client. */
-  TRUST_PROXY: z.string().regex(/^(\d+|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/, 'attendu : un nombre de relais ou des adresses séparées par des virgules').optional(),
+  TRUST_PROXY: z.string().regex(/^(\d+|[0-9a-fA-F:./]+(,[0-9a-fA-F:./]+)*)$/, 'attendu : un nombre de relais ou des adresses séparées par des virgules').optional(),
 });
 
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
