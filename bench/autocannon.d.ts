@@ -14,7 +14,8 @@ declare module 'autocannon' {
   }
 
   interface Options {
-    url: string;
+    /** Several URLs: connection k goes to url[k mod n]. */
+    url: string | string[];
     connections?: number;
     duration?: number;
     /** Stops the run early once this many requests were sent, across all connections. */

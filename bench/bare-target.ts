@@ -6,6 +6,7 @@ import { migrateToLatest } from '../server/db/connection';
 import { createServices } from '../server/services/index';
 import { seedOrderWorld, type Target } from './order-world';
 import { benchConfig, kyselyOver, openRaw } from './sqlite';
+import { insertOfficines } from './world';
 
 interface BareOrder {
   sessionId: number;
@@ -24,7 +25,7 @@ export async function startBareTarget(dir: string, officineCount: number): Promi
   const sqlite = openRaw(path);
   const db = kyselyOver(sqlite);
   await migrateToLatest(db);
-  const world = await seedOrderWorld(sqlite, createServices({ db, config, clock: systemClock }), officineCount);
+  const world = await seedOrderWorld((n, types, at) => insertOfficines(sqlite, n, types, at), createServices({ db, config, clock: systemClock }), officineCount);
 
   const principals = new Map<string, { officineId: number; pharmacistId: number }>();
   const clients = world.officines.map((o) => {

@@ -5,6 +5,7 @@ import { migrateToLatest, openSqlite } from '../server/db/connection';
 import { createServices } from '../server/services/index';
 import { seedOrderWorld, type Target } from './order-world';
 import { benchConfig, openRaw } from './sqlite';
+import { insertOfficines } from './world';
 
 /** The real server: buildApp over openSqlite, as server/main.ts runs it, logging off. */
 export async function startFullTarget(dir: string, officineCount: number): Promise<Target> {
@@ -16,7 +17,7 @@ export async function startFullTarget(dir: string, officineCount: number): Promi
 
   // A second connection for bulk rows and token upkeep; the app's own handle is private to openSqlite.
   const bulk = openRaw(path);
-  const world = await seedOrderWorld(bulk, services, officineCount);
+  const world = await seedOrderWorld((n, types, at) => insertOfficines(bulk, n, types, at), services, officineCount);
 
   // Real tokens from the auth service, all in one transaction so setup pays one commit, not thousands.
   const tokens = await db.transaction().execute(async (trx) => {

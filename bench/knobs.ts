@@ -6,7 +6,9 @@ export interface Knobs {
   /** Officines (each with its own token) the order load cycles through. */
   orderOfficines: number;
   allocOfficines: number;
-  only: 'all' | 'orders' | 'allocation';
+  only: 'all' | 'orders' | 'allocation' | 'postgres';
+  /** A PostgreSQL database to connect to while creating and dropping the bench's own (BENCH_POSTGRES_URL). */
+  postgresAdminUrl: string;
 }
 
 export const linesPerOrder = 50;
@@ -22,7 +24,9 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
 export function readKnobs(env: NodeJS.ProcessEnv = process.env): Knobs {
   const only = env.BENCH_ONLY ?? 'all';
-  if (only !== 'all' && only !== 'orders' && only !== 'allocation') throw new Error(`BENCH_ONLY must be orders or allocation, got "${only}"`);
+  if (only !== 'all' && only !== 'orders' && only !== 'allocation' && only !== 'postgres') {
+    throw new Error(`BENCH_ONLY must be orders, allocation or postgres, got "${only}"`);
+  }
   const connections = (env.BENCH_CONNECTIONS ?? '10,50').split(',').map((c) => positiveInt({ BENCH_CONNECTIONS: c.trim() }, 'BENCH_CONNECTIONS', 0));
   return {
     seconds: positiveInt(env, 'BENCH_SECONDS', 5),
@@ -31,5 +35,6 @@ export function readKnobs(env: NodeJS.ProcessEnv = process.env): Knobs {
     orderOfficines: positiveInt(env, 'BENCH_OFFICINES', 2000),
     allocOfficines: positiveInt(env, 'BENCH_ALLOC_OFFICINES', 21_000),
     only,
+    postgresAdminUrl: env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   };
 }

@@ -13,7 +13,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   let next = 0;
   const failures: string[] = [];
   const result = await autocannon({
-    url: spec.url,
+    url: spec.urls.length === 1 ? (spec.urls[0] ?? '') : spec.urls,
     connections: spec.connections,
     duration: spec.seconds,
     maxOverallRequests: pairs,

@@ -2,7 +2,11 @@ import type { LoadClient } from './order-world';
 
 /** One timed run, sent from the coordinator to the load-generator process. */
 export interface LoadSpec {
-  url: string;
+  /**
+   * The servers to load. With several, autocannon spreads the connections over them (connection k
+   * goes to server k mod n), so the latencies are one histogram over every answer, exact percentiles.
+   */
+  urls: string[];
   connections: number;
   seconds: number;
   clients: LoadClient[];

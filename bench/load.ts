@@ -25,6 +25,11 @@ export class LoadGenerator {
     });
   }
 
+  /** For CPU accounting (bench/cpu.ts). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   close(): void {
     this.child.disconnect();
   }

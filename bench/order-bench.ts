@@ -48,7 +48,7 @@ export async function runOrderBench(knobs: Knobs, log: (line: string) => void): 
       const expected = Math.max(floorRps, 2 * (bestRps.get(target.name) ?? 0));
       const sessions = await target.openSessions(Math.ceil((expected * seconds) / target.clients.length) + 1);
       target.beforeRun();
-      const result = await load.run({ url: target.url, connections, seconds, clients: target.clients, sessions });
+      const result = await load.run({ urls: [target.url], connections, seconds, clients: target.clients, sessions });
       bestRps.set(target.name, Math.max(bestRps.get(target.name) ?? 0, result.rps));
       if (result.capped) log(`  warning: ${target.name}@${connections} used every pair it had and stopped early`);
       return result;

@@ -1,9 +1,8 @@
-import type SQLite from 'better-sqlite3';
 import type { EffecteurType } from '../shared/domain/effecteur-types';
-import type { ZSessionProductRules } from '../shared/schemas/sessions';
+import type { ZSessionProductRulesInput } from '../shared/schemas/sessions';
 import type { Services } from '../server/services/index';
 import { linesPerOrder } from './knobs';
-import { createOpenSession, createProducts, insertOfficines, type SeededOfficine } from './world';
+import { createOpenSession, createProducts, type SeededOfficine } from './world';
 
 /** What the load generator needs to send one officine's orders. */
 export interface LoadClient {
@@ -35,15 +34,18 @@ export interface OrderWorld {
   openSessions: (count: number) => Promise<number[]>;
 }
 
-/** The same officines, products and session rules on either server's database. */
-export async function seedOrderWorld(sqlite: SQLite.Database, services: Services, officineCount: number): Promise<OrderWorld> {
+/** Bulk officines with their pharmacist and effecteurs: `insertOfficines` on SQLite, `insertOfficinesPg` on PostgreSQL. */
+export type OfficineInserter = (count: number, types: readonly EffecteurType[], at: string) => SeededOfficine[] | Promise<SeededOfficine[]>;
+
+/** The same officines, products and session rules on every server's database. */
+export async function seedOrderWorld(insert: OfficineInserter, services: Services, officineCount: number): Promise<OrderWorld> {
   const products = await createProducts(services, [gris, spikevax]);
   const grisId = products.get(gris);
   const spikevaxId = products.get(spikevax);
   if (grisId === undefined || spikevaxId === undefined) throw new Error('bench products missing from the demo catalogue');
-  const officines = insertOfficines(sqlite, officineCount, effecteurTypes, new Date().toISOString());
+  const officines = await insert(officineCount, effecteurTypes, new Date().toISOString());
   // The demo session's caps; 2 vials a line stays within every one of them.
-  const rules: ZSessionProductRules[] = [
+  const rules: ZSessionProductRulesInput[] = [
     {
       productId: grisId,
       stockVials: null,

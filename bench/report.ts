@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AllocBenchResult } from './alloc-bench';
 import type { Knobs } from './knobs';
 import type { OrderBenchResult } from './order-bench';
+import type { ScaleBenchResult } from './pg-bench';
 
 export const targets = { rpsRatioMin: 0.7, p99MsMaxAt10: 50, allocMsMax: 2000, allocRssMbMax: 500 };
 
@@ -18,6 +19,8 @@ export interface Report {
   verdicts: Record<string, boolean>;
   orders?: OrderBenchResult;
   allocation?: AllocBenchResult;
+  /** Order submission on PostgreSQL, one and two server processes (BENCH_ONLY=postgres). */
+  postgres?: ScaleBenchResult;
 }
 
 export function machine(): Report['machine'] {
@@ -38,7 +41,7 @@ export function command(): string {
   return `${knobs}${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : `tsx ${process.argv.slice(1).join(' ')}`}`;
 }
 
-export function verdicts(orders: OrderBenchResult | undefined, allocation: AllocBenchResult | undefined): Record<string, boolean> {
+export function verdicts(orders: OrderBenchResult | undefined, allocation: AllocBenchResult | undefined, postgres?: ScaleBenchResult): Record<string, boolean> {
   const v: Record<string, boolean> = {};
   for (const r of orders?.ratios ?? []) v[`orders: full/bare ≥ ${targets.rpsRatioMin} at ${r.connections} connections`] = r.rpsRatio >= targets.rpsRatioMin;
   const full10 = orders?.medians.find((m) => m.target === 'full' && m.connections === 10);
@@ -48,6 +51,7 @@ export function verdicts(orders: OrderBenchResult | undefined, allocation: Alloc
     v[`allocation: closeAndAllocate < ${targets.allocMsMax} ms`] = allocation.closeAndAllocateMs < targets.allocMsMax;
     v[`allocation: peak RSS < ${targets.allocRssMbMax} MB`] = allocation.peakRssMb < targets.allocRssMbMax;
   }
+  if (postgres) v['postgres: every request answered 2xx'] = postgres.failedRequests === 0;
   return v;
 }
 

@@ -1,16 +1,24 @@
 /**
- * `npm run bench`: order submission over HTTP (full stack against a bare route) and a
- * national-scale allocation. See docs/BENCHMARKS.md for what is measured and the knobs.
+ * `npm run bench`: order submission over HTTP (full stack against a bare route), a
+ * national-scale allocation, and (BENCH_ONLY=postgres) order submission on PostgreSQL with
+ * one and two server processes. See docs/BENCHMARKS.md for what is measured and the knobs.
  */
 import { loadavg } from 'node:os';
 import { runAllocBench } from './alloc-bench';
 import { readKnobs } from './knobs';
 import { runOrderBench } from './order-bench';
+import { runScaleBench } from './pg-bench';
 import { command, machine, targets, verdicts, writeReport, type Report } from './report';
 import { round } from './stats';
-import { allocationTable, ordersTable, verdictLines } from './table';
+import { allocationTable, ordersTable, scaleTable, verdictLines } from './table';
 
 const log = (line: string) => console.log(line);
+
+/**
+ * What a plain `npm run bench` runs. The PostgreSQL section needs a PostgreSQL server and takes
+ * about as long as the two others together: it runs with BENCH_ONLY=postgres only.
+ */
+const inAll = { orders: true, allocation: true, postgres: false };
 
 async function main(): Promise<void> {
   const knobs = readKnobs();
@@ -19,19 +27,33 @@ async function main(): Promise<void> {
   const loadBefore = round(loadavg()[0] ?? 0, 2);
   log(`${m.cpu}, ${m.cores} cores, ${m.totalMemoryGb} GB, Node ${m.node}, load average ${loadBefore}`);
 
-  const orders = knobs.only === 'allocation' ? undefined : await runOrderBench(knobs, log);
-  const allocation = knobs.only === 'orders' ? undefined : await runAllocBench(knobs, log);
+  const runs = (section: 'orders' | 'allocation' | 'postgres') => knobs.only === section || (knobs.only === 'all' && inAll[section]);
+  const orders = runs('orders') ? await runOrderBench(knobs, log) : undefined;
+  const allocation = runs('allocation') ? await runAllocBench(knobs, log) : undefined;
+  const postgres = runs('postgres') ? await runScaleBench(knobs, log) : undefined;
   const loadAverage = { before: loadBefore, after: round(loadavg()[0] ?? 0, 2) };
-  const report: Report = { machine: m, loadAverage, command: command(), date, knobs, targets, verdicts: verdicts(orders, allocation), orders, allocation };
+  const report: Report = {
+    machine: m,
+    loadAverage,
+    command: command(),
+    date,
+    knobs,
+    targets,
+    verdicts: verdicts(orders, allocation, postgres),
+    orders,
+    allocation,
+    postgres,
+  };
 
   log('');
   if (orders) log([...ordersTable(orders, knobs), ''].join('\n'));
   if (allocation) log([...allocationTable(allocation, knobs), ''].join('\n'));
+  if (postgres) log([...scaleTable(postgres, knobs), ''].join('\n'));
   log(verdictLines(report).join('\n'));
   log(`load average before ${loadAverage.before}, after ${loadAverage.after} (${m.cores} cores)`);
   log(`\nwritten to ${writeReport(report)}`);
   // A run where requests failed measured something else than order submission.
-  if (orders && orders.failedRequests > 0) process.exitCode = 1;
+  if ((orders?.failedRequests ?? 0) + (postgres?.failedRequests ?? 0) > 0) process.exitCode = 1;
 }
 
 // Exit handlers (temporary databases) do not run when a signal kills the process; an exit does.

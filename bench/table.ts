@@ -1,6 +1,7 @@
 import type { AllocBenchResult } from './alloc-bench';
 import type { Knobs } from './knobs';
 import type { OrderBenchResult } from './order-bench';
+import type { ScaleBenchResult } from './pg-bench';
 import type { Report } from './report';
 
 const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 10)).join('  ');
@@ -27,6 +28,24 @@ export function allocationTable(a: AllocBenchResult, knobs: Knobs): string[] {
     `peak RSS           ${a.peakRssMb} MB (RSS before the call: ${a.rssBeforeMb} MB)`,
     `phases            read ${a.split.readMs} ms, prepare ${a.split.prepareMs} ms, allocateSession ${a.split.allocateMs} ms, write + commit ${a.split.writeMs} ms`,
   ];
+}
+
+export function scaleTable(s: ScaleBenchResult, knobs: Knobs): string[] {
+  const widths = [6, 9, 8, 7, 7, 21, 9, 6, 6, 11, 11, 6];
+  const lines = [
+    `Order submission on PostgreSQL, 50 lines an order, medians of ${knobs.rounds} rounds × ${knobs.seconds} s (PostgreSQL ${s.postgres.version}, pools of ${s.poolSize})`,
+    row(['conns', 'target', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/order: server', 'postgres', 'load', 'rest', 'server sys', 'pg sys', 'busy cores'], widths),
+  ];
+  const show = (v: number | null) => (v === null ? '?' : v);
+  for (const m of s.medians) {
+    const c = m.cpuMsPerOrder;
+    lines.push(row([m.connections, m.target, m.rps, m.p50Ms, m.p99Ms, show(c.server), show(c.postgres), show(c.loadGenerator), show(c.rest), show(m.kernelShare.server), show(m.kernelShare.postgres), show(m.busyCores)], widths));
+  }
+  for (const r of s.ratios) {
+    lines.push(`@${r.connections}: pg-1/pg-raw ${r.pg1OverRaw}, pg-2/pg-1 ${r.pg2OverPg1}, pg-1/sqlite-1 ${r.pg1OverSqlite1}`);
+  }
+  lines.push(`failed requests (non-2xx, errors, timeouts): ${s.failedRequests}; pg-2's latencies are one histogram over both processes' answers`);
+  return lines;
 }
 
 export function verdictLines(report: Report): string[] {

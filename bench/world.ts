@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { EffecteurType } from '../shared/domain/effecteur-types';
-import type { ZSessionProductRules } from '../shared/schemas/sessions';
+import type { ZSessionProductRulesInput } from '../shared/schemas/sessions';
 import { demoProducts } from '../server/dev/demo-catalogue';
 import type { Services } from '../server/services/index';
 
@@ -61,7 +61,7 @@ export async function createProducts(services: Services, codes: readonly string[
 }
 
 /** A session open since an hour ago and for two more days, so orders are accepted throughout the run. */
-export async function createOpenSession(services: Services, label: string, products: ZSessionProductRules[]): Promise<number> {
+export async function createOpenSession(services: Services, label: string, products: ZSessionProductRulesInput[]): Promise<number> {
   const now = Date.now();
   const iso = (offsetHours: number) => new Date(now + offsetHours * 3_600_000).toISOString();
   const session = await services.sessions.create({ label, times: { opensAt: iso(-1), closesAt: iso(48), confirmationAt: iso(72) }, products }, system);

@@ -22,6 +22,7 @@ describe('configuration from the environment', () => {
     assert.deepEqual(loadConfig({ DATABASE_URL: 'postgres://vaccins@db.internal:5432/vaccins' }).database, {
       kind: 'postgres',
       url: 'postgres://vaccins@db.internal:5432/vaccins',
+      poolSize: 10,
     });
   });
 

@@ -11,6 +11,8 @@ const zEnv = z.object({
     .string()
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'attendu : sqlite:<chemin>, sqlite::memory: ou postgres://…')
     .default('sqlite:./data/vaccins.db'),
+  /** PostgreSQL connections per process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SEED_DEMO: zBool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TOKEN_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
@@ -39,7 +41,7 @@ const zEnv = z.object({
   TRUST_PROXY: z.string().regex(/^(\d+|[0-9a-fA-F:./]+(,[0-9a-fA-F:./]+)*)$/, 'attendu : un nombre de relais ou des adresses séparées par des virgules').optional(),
 });
 
-export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; poolSize: number };
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -98,7 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
-    database: e.DATABASE_URL.startsWith('sqlite:') ? { kind: 'sqlite', path: e.DATABASE_URL.slice('sqlite:'.length) } : { kind: 'postgres', url: e.DATABASE_URL },
+    database: e.DATABASE_URL.startsWith('sqlite:')
+      ? { kind: 'sqlite', path: e.DATABASE_URL.slice('sqlite:'.length) }
+      : { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,
     token: { idleMinutes: e.TOKEN_IDLE_MINUTES, maxHours: e.TOKEN_MAX_HOURS },
@@ -117,4 +121,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     emailLogin: e.EMAIL_LOGIN,
     trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(','),
   };
+}
+
+/** For process entry points: a wrong configuration prints its message and stops the process. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
 }

@@ -1,27 +1,15 @@
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type AppConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { migrateToLatest, openDatabase } from './db/connection';
 import { seedDemoData } from './dev/demo-data';
 import { setUpPsc } from './auth/psc/psc-setup';
-
-function readConfig(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
 
 /** How often closed sessions are checked for allocation; allocation itself runs once per session. */
 const allocationSweepMs = 30_000;
 const pscCheckMs = 30_000;
 
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = loadConfigOrExit();
   const { db, close } = openDatabase(config.database);
   await migrateToLatest(db);
   const psc = await setUpPsc(config);

@@ -117,16 +117,25 @@ describe('the whole ordering story over HTTP', () => {
     assert.equal(selfLine?.confirmedVials, 8);
     assert.equal(selfLine?.reason, 'full');
 
-    const csv = [
-      'finess_officine;effecteur;produit;flacons;date;grossiste;lot',
-      `${A.finess};${A.finess};TEST-PFIZER;5;2030-01-10;OCP Répartition;LOT1`,
-      `${A.finess};${A.finess};TEST-PFIZER;3;11/01/2030;OCP Répartition;LOT2`,
+    // Split delivery: a first part delivered, the rest announced for a later date.
+    const firstPart = [
+      'finess_officine;effecteur;produit;flacons;date;grossiste;lot;statut',
+      `${A.finess};${A.finess};TEST-PFIZER;5;2030-01-10;OCP Répartition;LOT1;livré`,
+      `${A.finess};${A.finess};TEST-PFIZER;3;20/01/2030;OCP Répartition;;prévu`,
     ].join('\n');
-    assert.deepEqual(await s.admin.admin.deliveries.import.mutate({ sessionId: world.sessionId, csv }), { imported: 2 });
+    assert.deepEqual(await s.admin.admin.deliveries.import.mutate({ sessionId: world.sessionId, csv: firstPart }), { imported: 2 });
+    const partly = (await a.tracking.get.query({ sessionId: world.sessionId })).lines.find((l) => l.effecteurId === A.effecteurs.self && l.productId === pfizer);
+    assert.equal(partly?.deliveredVials, 5);
+    assert.equal(partly?.remainingVials, 3);
+    assert.equal(partly?.nextDeliveryDate, '2030-01-20', 'the rest is expected on the announced date');
+    const rest = ['finess_officine;effecteur;produit;flacons;date;grossiste;lot', `${A.finess};${A.finess};TEST-PFIZER;3;2030-01-20;OCP Répartition;LOT2`].join('\n');
+    assert.deepEqual(await s.admin.admin.deliveries.import.mutate({ sessionId: world.sessionId, csv: rest }), { imported: 1 });
     const delivered = await a.tracking.get.query({ sessionId: world.sessionId });
     const line = delivered.lines.find((l) => l.effecteurId === A.effecteurs.self && l.productId === pfizer);
     assert.equal(line?.deliveredVials, 8);
-    assert.deepEqual(line?.deliveries.map((d) => d.deliveredOn), ['2030-01-10', '2030-01-11']);
+    assert.equal(line?.remainingVials, 0);
+    assert.equal(line?.nextDeliveryDate, null);
+    assert.deepEqual(line?.deliveries.filter((d) => !d.planned).map((d) => d.deliveredOn), ['2030-01-10', '2030-01-20']);
 
     const list = await a.tracking.list.query();
     assert.equal(list.length, 1);

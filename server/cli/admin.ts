@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { migrateToLatest, openDatabase } from '../db/connection';
 import { AppError } from '../errors';
 import { errorMessage } from '../../shared/errors/catalogue';
@@ -48,17 +48,7 @@ const { positionals, values } = parseArgs({
   },
 });
 
-const config = (() => {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-})();
+const config = loadConfigOrExit();
 const { db, close } = openDatabase(config.database);
 const services = createServices({ db, config, clock: systemClock });
 const actor = { kind: 'admin' as const, tokenId: null };

@@ -9,7 +9,7 @@ import { migrationProvider } from './migrations/index';
 
 /** Opens the configured engine; the same repositories and migrations serve both. */
 export function openDatabase(config: DatabaseConfig): OpenedDatabase {
-  return config.kind === 'sqlite' ? openSqlite(config.path) : openPostgres(config.url);
+  return config.kind === 'sqlite' ? openSqlite(config.path) : openPostgres(config.url, config.poolSize);
 }
 
 /**
@@ -18,6 +18,11 @@ export function openDatabase(config: DatabaseConfig): OpenedDatabase {
  */
 export function openPostgres(url: string, poolSize = 10): OpenedDatabase {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection ended by the server (restart, failover, pg_terminate_backend) must not
+  // crash the process: the pool drops it and opens another on the next query.
+  pool.on('error', (error) => {
+    console.error(`PostgreSQL: connexion inactive perdue (${error.message}); elle sera rouverte.`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, close: () => db.destroy() };
 }

@@ -81,6 +81,9 @@ export interface SessionProductsTable {
   stock_vials: number | null;
   policy: string;
   min_one_per_officine: number;
+  /** JSON array of département codes served first when stock is short. */
+  priority_departements: Generated<string>;
+  min_one_before_surplus: Generated<number>;
 }
 
 export interface SessionCapsTable {
@@ -137,6 +140,8 @@ export interface DeliveriesTable {
   delivered_on: string;
   wholesaler: string;
   lot: string | null;
+  /** 1 for a part announced with its expected date, 0 once delivered. */
+  planned: Generated<number>;
 }
 
 export interface AuditEventsTable {

@@ -1,16 +1,7 @@
+import { effecteurTypes } from '../../shared/domain/effecteur-types';
 import type { ZProductInput } from '../../shared/schemas/reference-data';
 
-const allTypes: ZProductInput['allowedEffecteurTypes'] = [
-  'officine',
-  'medecin',
-  'infirmier',
-  'sage_femme',
-  'chirurgien_dentiste',
-  'medecin_travail',
-  'laboratoire',
-  'ehpad',
-  'autre_structure',
-];
+const allTypes: ZProductInput['allowedEffecteurTypes'] = [...effecteurTypes];
 
 /** Products of the real campaign (doses per vial, boxes, minimums from the DGS-Urgent messages). */
 export const demoProducts: (Omit<ZProductInput, 'substituteProductId'> & { substituteCode: string | null })[] = [

@@ -2,7 +2,7 @@ import { addDaysToDate, mondayOf, parisWallClockToUtc, utcToParisParts } from '.
 import { sessionTimesForWeek } from '../../shared/calendar/session-calendar';
 import { departementFromPostalCode, idNatFromRpps } from '../../shared/rules/identifiers';
 import type { EffecteurType } from '../../shared/domain/effecteur-types';
-import type { ZCap, ZSessionProductRules } from '../../shared/schemas/sessions';
+import type { ZCap, ZSessionProductRulesInput } from '../../shared/schemas/sessions';
 import type { AppConfig } from '../config';
 import type { Db } from '../db/schema';
 import { insertEffecteurs } from '../repositories/effecteurs-repository';
@@ -105,7 +105,7 @@ export async function seedDemoData(db: Db, config: AppConfig, now = new Date()):
   return { officines: officineIds.length, effecteurs: effecteurCount, products: productIds.size, pastOrders: pastCount };
 }
 
-function rulesFor(productIds: Map<string, number>, stock: Record<string, number | null>, caps: Record<string, ZCap[]>): ZSessionProductRules[] {
+function rulesFor(productIds: Map<string, number>, stock: Record<string, number | null>, caps: Record<string, ZCap[]>): ZSessionProductRulesInput[] {
   return [...productIds.entries()].map(([code, productId]) => ({
     productId,
     stockVials: stock[code] ?? null,

@@ -8,6 +8,8 @@ export interface DeliveryValues {
   deliveredOn: string;
   wholesaler: string;
   lot: string | null;
+  /** An announced part (with its expected date), not yet delivered. */
+  planned: boolean;
 }
 
 export async function insertDeliveryImport(db: Db, sessionId: number, at: string, rows: readonly DeliveryValues[]): Promise<number> {
@@ -30,6 +32,7 @@ export async function insertDeliveryImport(db: Db, sessionId: number, at: string
           delivered_on: r.deliveredOn,
           wholesaler: r.wholesaler,
           lot: r.lot,
+          planned: r.planned ? 1 : 0,
         })),
       )
       .execute();
@@ -51,7 +54,7 @@ export function listEffecteurIdentifiers(db: Db, officineFinesses: readonly stri
 export function listDeliveriesOfOfficine(db: Db, sessionId: number, officineId: number) {
   return db
     .selectFrom('deliveries')
-    .select(['effecteur_id', 'product_id', 'vials', 'delivered_on', 'wholesaler', 'lot'])
+    .select(['effecteur_id', 'product_id', 'vials', 'delivered_on', 'wholesaler', 'lot', 'planned'])
     .where('session_id', '=', sessionId)
     .where('officine_id', '=', officineId)
     .orderBy('delivered_on')
@@ -64,6 +67,7 @@ export async function sumDeliveredBySession(db: Db, officineId: number) {
     .selectFrom('deliveries')
     .select((eb) => ['session_id', eb.fn.sum<number | string>('vials').as('vials')])
     .where('officine_id', '=', officineId)
+    .where('planned', '=', 0)
     .groupBy('session_id')
     .execute();
 }
@@ -80,8 +84,8 @@ export function listConfirmedOfSession(db: Db, sessionId: number) {
 export async function sumDeliveredOfSession(db: Db, sessionId: number) {
   return db
     .selectFrom('deliveries')
-    .select((eb) => ['effecteur_id', 'product_id', eb.fn.sum<number | string>('vials').as('vials')])
+    .select((eb) => ['effecteur_id', 'product_id', 'planned', eb.fn.sum<number | string>('vials').as('vials')])
     .where('session_id', '=', sessionId)
-    .groupBy(['effecteur_id', 'product_id'])
+    .groupBy(['effecteur_id', 'product_id', 'planned'])
     .execute();
 }

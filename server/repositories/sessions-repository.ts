@@ -49,12 +49,14 @@ export interface SessionProductRuleRow {
   stock_vials: number | null;
   policy: string;
   min_one_per_officine: number;
+  priority_departements: string;
+  min_one_before_surplus: number;
 }
 
 export function listSessionProducts(db: Db, sessionId: number): Promise<SessionProductRuleRow[]> {
   return db
     .selectFrom('session_products')
-    .select(['product_id', 'stock_vials', 'policy', 'min_one_per_officine'])
+    .select(['product_id', 'stock_vials', 'policy', 'min_one_per_officine', 'priority_departements', 'min_one_before_surplus'])
     .where('session_id', '=', sessionId)
     .orderBy('product_id')
     .execute();
@@ -84,6 +86,8 @@ export async function putSessionProduct(
         stock_vials: rule.stock_vials,
         policy: rule.policy,
         min_one_per_officine: rule.min_one_per_officine,
+        priority_departements: rule.priority_departements,
+        min_one_before_surplus: rule.min_one_before_surplus,
       }),
     )
     .execute();

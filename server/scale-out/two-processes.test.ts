@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TRPCClientError } from '@trpc/client';
+import { sql } from 'kysely';
 import { loadConfig } from '../config';
 import { migrateToLatest, openDatabase } from '../db/connection';
 import { countRows } from '../test-support/count-rows';
@@ -109,6 +110,16 @@ describe('two server processes on one PostgreSQL database', () => {
     }
     await rejectsWith(clientFor(b.url).auth.requestEmailPassword.mutate({ email }), 'RATE_LIMITED', 429);
     await rejectsWith(clientFor(a.url).auth.requestEmailPassword.mutate({ email }), 'RATE_LIMITED', 429);
+  });
+
+  test('a PostgreSQL restart ending every connection does not take the processes down', async () => {
+    const name = new URL(database.url).pathname.slice(1);
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`.execute(opened.db);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const p of [a, b]) {
+      assert.equal(p.child.exitCode, null, 'still running');
+      assert.equal((await clientFor(p.url).health.query()).database, 'ok', 'reconnects on the next query');
+    }
   });
 
   test('killing one process mid-burst loses no acknowledged order; the other keeps serving', async () => {

@@ -1,12 +1,12 @@
-import type { EffecteurType } from '../../shared/domain/effecteur-types';
-import { allocateSession, type AllocationPolicy, type DemandLine, type ProductAllocationInput } from '../../shared/rules/allocation';
+import { allocateSession } from '../../shared/rules/allocation';
 import type { ZAllocationSummary } from '../../shared/schemas/admin';
 import type { Db } from '../db/schema';
 import { AppError } from '../errors';
-import { listDemandLines, insertAllocations } from '../repositories/allocations-repository';
+import { insertAllocations, listDemandLines, listDemandOrders } from '../repositories/allocations-repository';
 import { insertAuditEvent } from '../repositories/audit-repository';
 import * as sessions from '../repositories/sessions-repository';
 import { actorId, type Actor, type ServiceDeps } from './deps';
+import { buildAllocationInputs } from './allocation-inputs';
 import { loadSessionCatalogue } from './rules-context';
 
 export class AllocationService {
@@ -63,32 +63,12 @@ export class AllocationService {
   }
 
   private async allocate(trx: Db, sessionId: number, at: string): Promise<ZAllocationSummary> {
-    const [catalogue, demand] = await Promise.all([loadSessionCatalogue(trx, sessionId), listDemandLines(trx, sessionId)]);
-    const inSession = new Map(catalogue.products.map((p) => [p.product.id, p]));
-    const linesByProduct = new Map<number, DemandLine[]>();
-    for (const row of demand) {
-      const entry = inSession.get(row.product_id);
-      const substitute = entry?.product.substituteProductId ? inSession.get(entry.product.substituteProductId) : undefined;
-      const list = linesByProduct.get(row.product_id) ?? [];
-      list.push({
-        lineId: row.line_id,
-        officineId: row.officine_id,
-        submittedAt: row.submitted_at,
-        vials: row.vials,
-        preferForMinOne: row.effecteur_type === 'officine',
-        substitutable: substitute?.product.allowedEffecteurTypes.includes(row.effecteur_type as EffecteurType) ?? false,
-      });
-      linesByProduct.set(row.product_id, list);
-    }
-    const inputs: ProductAllocationInput[] = catalogue.products.map(({ product, rule }) => ({
-      productId: product.id,
-      stockVials: rule.stock_vials,
-      unitVials: product.boxOnly ? product.vialsPerBox : 1,
-      policy: rule.policy as AllocationPolicy,
-      minOnePerOfficine: rule.min_one_per_officine === 1,
-      substituteProductId: product.substituteProductId !== null && inSession.has(product.substituteProductId) ? product.substituteProductId : null,
-      lines: linesByProduct.get(product.id) ?? [],
-    }));
+    const [catalogue, orders, demand] = await Promise.all([
+      loadSessionCatalogue(trx, sessionId),
+      listDemandOrders(trx, sessionId),
+      listDemandLines(trx, sessionId),
+    ]);
+    const inputs = buildAllocationInputs(catalogue, orders, demand);
     const result = allocateSession(inputs);
     await insertAllocations(
       trx,

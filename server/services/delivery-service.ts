@@ -8,8 +8,13 @@ import { findSessionById } from '../repositories/sessions-repository';
 import { actorId, type Actor, type ServiceDeps } from './deps';
 import { parseCsv } from './csv';
 
-/** Columns of the wholesaler file, in this order; the header line is required. */
+/**
+ * Columns of the wholesaler file, in this order; the header line is required. An optional
+ * 8th column `statut` says `livré` (the default) or `prévu`: a part announced for a later
+ * date, when a confirmed line is delivered in several parts.
+ */
 export const deliveryCsvColumns = ['finess_officine', 'effecteur', 'produit', 'flacons', 'date', 'grossiste', 'lot'] as const;
+const statusColumn = 'statut';
 
 export interface DeliveryRowError {
   line: number;
@@ -54,8 +59,8 @@ export class DeliveryService {
     const { rows: raw } = parseCsv(csv);
     const errors: DeliveryRowError[] = [];
     const header = (raw[0] ?? []).map((h) => h.trim().toLowerCase());
-    if (deliveryCsvColumns.some((c, i) => header[i] !== c)) {
-      return { rows: [], errors: [{ line: 1, reason: `En-tête attendu : ${deliveryCsvColumns.join(';')}` }] };
+    if (deliveryCsvColumns.some((c, i) => header[i] !== c) || header.length > 8 || (header.length === 8 && header[7] !== statusColumn)) {
+      return { rows: [], errors: [{ line: 1, reason: `En-tête attendu : ${deliveryCsvColumns.join(';')} (et, au besoin, ;${statusColumn})` }] };
     }
     const body = raw.slice(1);
     if (body.length === 0) return { rows: [], errors: [{ line: 1, reason: 'Le fichier ne contient aucune livraison.' }] };
@@ -68,8 +73,10 @@ export class DeliveryService {
       const fail = (reason: string): void => {
         errors.push({ line, reason });
       };
-      if (fields.length < 6 || fields.length > 7) return fail(`${fields.length} colonnes au lieu de 7.`);
-      const [finessRaw = '', effecteurRaw = '', code = '', vialsRaw = '', dateRaw = '', wholesaler = '', lot = ''] = fields.map((f) => f.trim());
+      if (fields.length < 6 || fields.length > header.length) return fail(`${fields.length} colonnes au lieu de ${header.length}.`);
+      const [finessRaw = '', effecteurRaw = '', code = '', vialsRaw = '', dateRaw = '', wholesaler = '', lot = '', statusRaw = ''] = fields.map((f) => f.trim());
+      const status = statusRaw.toLowerCase();
+      if (!['', 'livré', 'livre', 'prévu', 'prevu'].includes(status)) return fail(`Statut invalide : « ${statusRaw} » (livré ou prévu).`);
       const finess = checkFiness(finessRaw);
       if (!finess.ok) return fail(`FINESS d’officine invalide : « ${finessRaw} ».`);
       const ofOfficine = identifiers.filter((i) => i.officine_finess === finess.normalized);
@@ -93,12 +100,16 @@ export class DeliveryService {
         deliveredOn,
         wholesaler,
         lot: lot === '' ? null : lot,
+        planned: status.startsWith('pr'),
       });
     });
     return { rows, errors };
   }
 
-  /** Nothing may be delivered beyond what was confirmed for that effecteur and product. */
+  /**
+   * Nothing may be delivered beyond what was confirmed for that effecteur and product; the
+   * parts announced (planned) are held to the same bound, separately.
+   */
   private async checkAgainstConfirmed(db: Db, sessionId: number, rows: ParsedRow[]): Promise<DeliveryRowError[]> {
     const errors: DeliveryRowError[] = [];
     const allowed = new Map<string, number>();
@@ -112,13 +123,17 @@ export class DeliveryService {
       }
     }
     const already = await deliveries.sumDeliveredOfSession(db, sessionId);
-    const used = new Map(already.map((d) => [`${d.effecteur_id}:${d.product_id}`, Number(d.vials)]));
+    const used = new Map(already.map((d) => [`${d.effecteur_id}:${d.product_id}:${d.planned}`, Number(d.vials)]));
     for (const row of rows) {
       const key = `${row.effecteurId}:${row.productId}`;
-      const total = (used.get(key) ?? 0) + row.vials;
-      used.set(key, total);
+      const usedKey = `${key}:${row.planned ? 1 : 0}`;
+      const total = (used.get(usedKey) ?? 0) + row.vials;
+      used.set(usedKey, total);
       const max = allowed.get(key) ?? 0;
-      if (total > max) errors.push({ line: row.line, reason: `Livraison au-delà de la quantité confirmée (${max} flacon(s)).` });
+      if (total > max) {
+        const what = row.planned ? 'Livraison prévue' : 'Livraison';
+        errors.push({ line: row.line, reason: `${what} au-delà de la quantité confirmée (${max} flacon(s)).` });
+      }
     }
     return errors;
   }

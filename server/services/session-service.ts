@@ -2,7 +2,7 @@ import { mondayOf } from '../../shared/calendar/paris-time';
 import { sessionTimesForWeek, validateSessionTimes } from '../../shared/calendar/session-calendar';
 import { capFor } from '../../shared/rules/order-lines';
 import type { ZSessionCreateInput } from '../../shared/schemas/admin';
-import type { ZCurrentSession, ZSession, ZSessionProductRules } from '../../shared/schemas/sessions';
+import type { ZCurrentSession, ZSession, ZSessionProductRules, ZSessionProductRulesInput } from '../../shared/schemas/sessions';
 import { AppError } from '../errors';
 import { insertAuditEvent } from '../repositories/audit-repository';
 import { findProductById } from '../repositories/products-repository';
@@ -60,6 +60,8 @@ export class SessionService {
         policy: rule.policy as ZSessionProductRules['policy'],
         minOnePerOfficine: rule.min_one_per_officine === 1,
         caps,
+        priorityDepartements: JSON.parse(rule.priority_departements) as string[],
+        minOneBeforeSurplus: rule.min_one_before_surplus === 1,
       })),
     };
   }
@@ -84,17 +86,7 @@ export class SessionService {
         updated_at: at,
       });
       for (const rules of input.products) await this.putProductRules(trx, sessionId, rules);
-      await insertAuditEvent(trx, {
-        at,
-        actorKind: actor.kind,
-        actorId: actorId(actor),
-        officineId: null,
-        entity: 'session',
-        entityId: sessionId,
-        action: 'create',
-        before: null,
-        after: { ...input, times },
-      });
+      await this.audit(trx, { at, actor, sessionId, action: 'create', before: null, after: { ...input, times } });
       return sessionId;
     });
     return this.get(id);
@@ -120,44 +112,41 @@ export class SessionService {
         ...(input.expectedDeliveryDates ? { expected_delivery_dates: JSON.stringify(input.expectedDeliveryDates) } : {}),
         updated_at: at,
       });
-      await insertAuditEvent(trx, {
-        at,
-        actorKind: actor.kind,
-        actorId: actorId(actor),
-        officineId: null,
-        entity: 'session',
-        entityId: row.id,
-        action: 'shift',
-        before: { opensAt: row.opens_at, closesAt: row.closes_at, confirmationAt: row.confirmation_at },
-        after: next,
-      });
+      await this.audit(trx, { at, actor, sessionId: row.id, action: 'shift', before: { opensAt: row.opens_at, closesAt: row.closes_at, confirmationAt: row.confirmation_at }, after: next });
     });
     return this.get(input.sessionId);
   }
 
-  async setProductRules(sessionId: number, rules: ZSessionProductRules, actor: Actor): Promise<SessionDetail> {
+  async setProductRules(sessionId: number, rules: ZSessionProductRulesInput, actor: Actor): Promise<SessionDetail> {
     const at = this.deps.clock.now().toISOString();
     await this.deps.db.transaction().execute(async (trx) => {
       const row = await sessions.findSessionById(trx, sessionId);
       if (!row) throw new AppError('SESSION_NOT_FOUND');
       if (row.allocated_at !== null) throw new AppError('SESSION_ALREADY_ALLOCATED');
       await this.putProductRules(trx, sessionId, rules);
-      await insertAuditEvent(trx, {
-        at,
-        actorKind: actor.kind,
-        actorId: actorId(actor),
-        officineId: null,
-        entity: 'session',
-        entityId: sessionId,
-        action: 'set_product_rules',
-        before: null,
-        after: rules,
-      });
+      await this.audit(trx, { at, actor, sessionId, action: 'set_product_rules', before: null, after: rules });
     });
     return this.get(sessionId);
   }
 
-  private async putProductRules(trx: ServiceDeps['db'], sessionId: number, rules: ZSessionProductRules): Promise<void> {
+  private async audit(
+    trx: ServiceDeps['db'],
+    e: { at: string; actor: Actor; sessionId: number; action: string; before: unknown; after: unknown },
+  ): Promise<void> {
+    await insertAuditEvent(trx, {
+      at: e.at,
+      actorKind: e.actor.kind,
+      actorId: actorId(e.actor),
+      officineId: null,
+      entity: 'session',
+      entityId: e.sessionId,
+      action: e.action,
+      before: e.before,
+      after: e.after,
+    });
+  }
+
+  private async putProductRules(trx: ServiceDeps['db'], sessionId: number, rules: ZSessionProductRulesInput): Promise<void> {
     if (!(await findProductById(trx, rules.productId))) throw new AppError('PRODUCT_NOT_FOUND', {}, { productId: rules.productId });
     const types = new Set(rules.caps.map((c) => c.effecteurType));
     if (types.size !== rules.caps.length) throw new AppError('INVALID_INPUT', {}, { caps: 'un type d’effecteur apparaît deux fois' });
@@ -169,6 +158,8 @@ export class SessionService {
         stock_vials: rules.stockVials,
         policy: rules.policy,
         min_one_per_officine: rules.minOnePerOfficine ? 1 : 0,
+        priority_departements: JSON.stringify([...new Set(rules.priorityDepartements ?? [])]),
+        min_one_before_surplus: rules.minOneBeforeSurplus ? 1 : 0,
       },
       rules.caps.map((c) => ({ effecteur_type: c.effecteurType, cap_vials: c.capVials })),
     );

@@ -15,6 +15,25 @@ import { toSession } from './mappers';
 const published = (s: SessionRow, now: Date): boolean =>
   isConfirmationPublished({ confirmationAt: s.confirmation_at, allocatedAt: s.allocated_at }, now);
 
+/** Delivered so far, what remains, and when the rest is expected (split deliveries). */
+function remaining(
+  confirmed: number | null,
+  deliveries: { vials: number; delivered_on: string; planned: number }[],
+  expectedDates: string[],
+  now: Date,
+): { deliveredVials: number; remainingVials: number | null; nextDeliveryDate: string | null } {
+  const delivered = deliveries.filter((d) => d.planned === 0);
+  const deliveredVials = delivered.reduce((sum, d) => sum + d.vials, 0);
+  if (confirmed === null) return { deliveredVials, remainingVials: null, nextDeliveryDate: null };
+  const remainingVials = Math.max(0, confirmed - deliveredVials);
+  if (remainingVials === 0) return { deliveredVials, remainingVials, nextDeliveryDate: null };
+  const lastDelivered = delivered.reduce((last, d) => (d.delivered_on > last ? d.delivered_on : last), '');
+  const today = now.toISOString().slice(0, 10);
+  const after = (date: string) => date > lastDelivered && date >= today;
+  const announced = deliveries.filter((d) => d.planned === 1 && after(d.delivered_on)).map((d) => d.delivered_on).sort();
+  return { deliveredVials, remainingVials, nextDeliveryDate: announced[0] ?? expectedDates.filter(after).sort()[0] ?? null };
+}
+
 export class TrackingService {
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -56,8 +75,15 @@ export class TrackingService {
               substituteProductLabel: show ? l.substitute_label : null,
               substituteVials: show ? l.substitute_vials : null,
               reason: show ? (l.reason as AllocationReason) : null,
-              deliveredVials: mine.reduce((sum, d) => sum + d.vials, 0),
-              deliveries: mine.map((d) => ({ deliveredOn: d.delivered_on, vials: d.vials, wholesaler: d.wholesaler, lot: d.lot, productId: d.product_id })),
+              ...remaining(show ? (l.confirmed_vials ?? 0) + (l.substitute_vials ?? 0) : null, mine, base.session.expectedDeliveryDates, now),
+              deliveries: mine.map((d) => ({
+                deliveredOn: d.delivered_on,
+                vials: d.vials,
+                wholesaler: d.wholesaler,
+                lot: d.lot,
+                productId: d.product_id,
+                planned: d.planned === 1,
+              })),
             };
           }),
     };

@@ -5,6 +5,7 @@ import {
   allocateSession,
   allocateUnits,
   allocationPolicies,
+  allocationReasons,
   firstComeFirstServed,
   kthSmallest,
   largestRemainder,
@@ -385,11 +386,187 @@ describe('allocateSession: worked examples', () => {
   });
 });
 
+describe('allocateSession: territorial priority, worked examples', () => {
+  /** Line in a département; the examples give one officine per line unless said otherwise. */
+  function lineIn(departement: string | null, lineId: number, officineId: number, seconds: number, vials: number): DemandLine {
+    return line(lineId, officineId, seconds, vials, { departement });
+  }
+
+  test('priority lines are served first, the others share the leftover by the policy', () => {
+    // Stock 17: the priority lines (93, 75) take their 4 + 6 = 10. The 7 left go to demands 10 and 5
+    // by Hamilton: 4.67 and 2.33 -> 4 and 2, the 7th vial to the larger remainder (line 3).
+    const lines = [lineIn('93', 1, 101, 0, 4), lineIn('75', 2, 102, 0, 6), lineIn('13', 3, 103, 0, 10), lineIn(null, 4, 104, 0, 5)];
+    const priority = { departements: ['75', '93'], minOneBeforeSurplus: false };
+    const result = allocateSession([product({ stockVials: 17, priority, lines })]);
+    assert.deepEqual(outcome(result), { 1: [4, 'full'], 2: [6, 'full'], 3: [5, 'territorial'], 4: [2, 'territorial'] });
+    assert.equal(result.products[0]!.stockLeftVials, 0);
+    // The same lines without priority: 17/25 of each demand, 2.72 4.08 6.8 3.4 -> 3 4 7 3.
+    assert.deepEqual(outcome(allocateSession([product({ stockVials: 17, priority: null, lines })])), {
+      1: [3, 'proportional'],
+      2: [4, 'proportional'],
+      3: [7, 'proportional'],
+      4: [3, 'proportional'],
+    });
+  });
+
+  test('maxmin: the leftover is water-filled among the non-priority lines', () => {
+    // Stock 12: line 1 (priority) takes 3. The 9 left for demands 2, 8, 10: level 3 (2 + 3 + 3 = 8),
+    // the extra vial to the earliest line above the level, line 4.
+    const result = allocateSession([
+      product({
+        policy: 'maxmin',
+        stockVials: 12,
+        priority: { departements: ['971'], minOneBeforeSurplus: false },
+        lines: [lineIn('971', 1, 101, 30, 3), lineIn('974', 2, 102, 0, 2), lineIn('974', 3, 103, 20, 8), lineIn('972', 4, 104, 10, 10)],
+      }),
+    ]);
+    assert.deepEqual(outcome(result), { 1: [3, 'full'], 2: [2, 'full'], 3: [3, 'territorial'], 4: [4, 'territorial'] });
+  });
+
+  test('fcfs: a priority line submitted last is still served first', () => {
+    const result = allocateSession([
+      product({
+        policy: 'fcfs',
+        stockVials: 7,
+        priority: { departements: ['2A'], minOneBeforeSurplus: false },
+        lines: [lineIn('01', 1, 101, 0, 5), lineIn('01', 2, 102, 10, 5), lineIn('2A', 3, 103, 50, 4)],
+      }),
+    ]);
+    // A non-priority line left with nothing keeps 'no_stock'.
+    assert.deepEqual(outcome(result), { 1: [3, 'territorial'], 2: [0, 'no_stock'], 3: [4, 'full'] });
+  });
+
+  test('minOneBeforeSurplus: every ordering officine gets one vial first, then the priority lines', () => {
+    const lines = [lineIn('75', 1, 1, 0, 10), lineIn('33', 2, 2, 10, 5), lineIn('59', 3, 3, 20, 1), lineIn('2A', 4, 4, 30, 4)];
+    // Stock 9: one vial each (4), then the 5 left to the priority remaining demands 9 and 3 by
+    // Hamilton: 3.75 and 1.25 -> 3 and 1, the 5th vial to line 1. Officines 2 and 3 keep their one vial.
+    const first = allocateSession([product({ stockVials: 9, priority: { departements: ['75', '2A'], minOneBeforeSurplus: true }, lines })]);
+    assert.deepEqual(outcome(first), { 1: [5, 'proportional'], 2: [1, 'min_one'], 3: [1, 'full'], 4: [2, 'proportional'] });
+    // Without it the priority lines share all 9: 6.43 and 2.57 -> 6 and 2, the 9th vial to line 4.
+    const without = allocateSession([product({ stockVials: 9, priority: { departements: ['75', '2A'], minOneBeforeSurplus: false }, lines })]);
+    assert.deepEqual(outcome(without), { 1: [6, 'proportional'], 2: [0, 'no_stock'], 3: [0, 'no_stock'], 4: [3, 'proportional'] });
+    // The product's own minOnePerOfficine has the same effect.
+    const ownMinOne = allocateSession([
+      product({ stockVials: 9, minOnePerOfficine: true, priority: { departements: ['75', '2A'], minOneBeforeSurplus: false }, lines }),
+    ]);
+    assert.deepEqual(ownMinOne, first);
+  });
+
+  test('min-one before surplus follows the min-one rules: earliest officines first when units run short', () => {
+    // Stock 2 for 3 officines: the two earliest get their vial, whatever their département; nothing is left.
+    const result = allocateSession([
+      product({
+        stockVials: 2,
+        priority: { departements: ['93'], minOneBeforeSurplus: true },
+        lines: [lineIn('93', 1, 1, 20, 5), lineIn('13', 2, 2, 0, 5), lineIn('13', 3, 3, 10, 5)],
+      }),
+    ]);
+    assert.deepEqual(outcome(result), { 1: [0, 'no_stock'], 2: [1, 'min_one'], 3: [1, 'min_one'] });
+  });
+
+  test('a priority set bigger than the stock is shared by the policy among the priority lines only', () => {
+    // Stock 6 for priority demands 5 and 7: water level 3 each, the non-priority line gets nothing.
+    const result = allocateSession([
+      product({
+        policy: 'maxmin',
+        stockVials: 6,
+        priority: { departements: ['93', '94'], minOneBeforeSurplus: false },
+        lines: [lineIn('93', 1, 1, 0, 5), lineIn('94', 2, 2, 10, 7), lineIn('75', 3, 3, 0, 1)],
+      }),
+    ]);
+    assert.deepEqual(outcome(result), { 1: [3, 'maxmin'], 2: [3, 'maxmin'], 3: [0, 'no_stock'] });
+  });
+
+  test('an officine with several lines: its priority lines all come before any other line', () => {
+    // Officine 1 (93) has two lines; box units of 5: stock 22 vials = 4 boxes for demands 2 + 1 (priority) and 3 boxes.
+    const result = allocateSession([
+      product({
+        unitVials: 5,
+        stockVials: 22,
+        priority: { departements: ['93'], minOneBeforeSurplus: false },
+        lines: [lineIn('93', 1, 1, 0, 10), lineIn('93', 2, 1, 0, 5), lineIn('92', 3, 2, 0, 15)],
+      }),
+    ]);
+    assert.deepEqual(outcome(result), { 1: [10, 'full'], 2: [5, 'full'], 3: [5, 'territorial'] });
+    assert.equal(result.products[0]!.stockLeftVials, 2);
+  });
+
+  test("'territorial' only when the priority lines took some stock", () => {
+    // The priority line's only vial is its min-one unit: the others are short by the policy alone.
+    const result = allocateSession([
+      product({
+        stockVials: 5,
+        priority: { departements: ['75'], minOneBeforeSurplus: true },
+        lines: [lineIn('75', 1, 1, 0, 1), lineIn('13', 2, 2, 0, 4), lineIn('13', 3, 3, 0, 4)],
+      }),
+    ]);
+    assert.deepEqual(outcome(result), { 1: [1, 'full'], 2: [2, 'proportional'], 3: [2, 'proportional'] });
+  });
+
+  test('départements match exactly; a missing or null département is never a priority', () => {
+    const result = allocateSession([
+      product({
+        policy: 'fcfs',
+        stockVials: 2,
+        priority: { departements: ['2A'], minOneBeforeSurplus: false },
+        lines: [lineIn('2a', 1, 1, 0, 1), lineIn(null, 2, 2, 0, 1), line(3, 3, 0, 1), lineIn('2A', 4, 4, 90, 1)],
+      }),
+    ]);
+    assert.deepEqual(outcome(result), { 1: [1, 'full'], 2: [0, 'no_stock'], 3: [0, 'no_stock'], 4: [1, 'full'] });
+  });
+
+  test('stock covering the demand gives everyone everything, priority or not', () => {
+    const lines = [lineIn('93', 1, 1, 0, 4), lineIn('13', 2, 2, 0, 6)];
+    for (const stockVials of [10, 11, null]) {
+      const priority = { departements: ['93'], minOneBeforeSurplus: true };
+      assert.deepEqual(outcome(allocateSession([product({ stockVials, priority, lines })])), { 1: [4, 'full'], 2: [6, 'full'] });
+    }
+  });
+
+  test('substitution then serves the unmet demand, priority or not', () => {
+    const result = allocateSession([
+      product({
+        productId: 1,
+        stockVials: 5,
+        substituteProductId: 2,
+        priority: { departements: ['75'], minOneBeforeSurplus: false },
+        lines: [
+          line(1, 1, 0, 4, { departement: '75' }),
+          line(2, 2, 0, 4, { departement: '13', substitutable: true }),
+          line(3, 3, 0, 2, { departement: '13' }),
+        ],
+      }),
+      product({ productId: 2, stockVials: 10, lines: [] }),
+    ]);
+    // Own stock: 4 to line 1, the 1 left to demands 4 and 2 (0.67 and 0.33) -> line 2; line 2 then gets 3 of product 2.
+    assert.deepEqual(result.lines, [
+      { lineId: 1, productId: 1, confirmedVials: 4, substituteProductId: null, substituteVials: 0, reason: 'full' },
+      { lineId: 2, productId: 1, confirmedVials: 1, substituteProductId: 2, substituteVials: 3, reason: 'substituted' },
+      { lineId: 3, productId: 1, confirmedVials: 0, substituteProductId: null, substituteVials: 0, reason: 'no_stock' },
+    ]);
+    assert.equal(result.products[1]!.stockLeftVials, 7);
+  });
+
+  test('an invalid priority is rejected', () => {
+    const lines = [line(1, 1, 0, 1)];
+    const invalid = [{ departements: '75', minOneBeforeSurplus: false }, { departements: [75], minOneBeforeSurplus: false }, { departements: [] }];
+    for (const priority of invalid) {
+      assert.throws(() => allocateSession([product({ lines, priority: priority as unknown as ProductAllocationInput['priority'] })]), /territorial priority/);
+    }
+  });
+
+  test("'territorial' is appended to the reasons, after the existing ones", () => {
+    assert.deepEqual(allocationReasons, ['full', 'proportional', 'maxmin', 'fcfs', 'min_one', 'substituted', 'no_stock', 'territorial']);
+  });
+});
+
 interface SessionOptions {
   policy?: AllocationPolicy;
   minOne?: boolean;
   maxProducts?: number;
   maxLines?: number;
+  /** Lines get a département and every product a territorial priority. */
+  territorial?: boolean;
 }
 
 /*
@@ -422,18 +599,35 @@ function productDraftArbitrary(options: SessionOptions) {
     // 29 February) and the widest ids exceed 2^32, for the module's non-radix sort path.
     tickMs: fc.constantFrom(1, 250, 1000, 7 * 86_400_000 + 1),
     lineIdScale: fc.constantFrom(1, 1, 2 ** 30),
+    // Territorial sessions: each officine's département (index = officineId), absent or null
+    // at times, and the product's priority (duplicates and the near-miss '2a' included).
+    departementOf: options.territorial
+      ? fc.array(fc.option(fc.constantFrom(...departementPool, undefined), { nil: null }), { minLength: 26, maxLength: 26 })
+      : fc.constant(null),
+    priority: options.territorial
+      ? fc.record({
+          departements: fc.array(fc.constantFrom('75', '93', '2A', '971', '13'), { maxLength: 6 }),
+          minOneBeforeSurplus: fc.boolean(),
+        })
+      : fc.constant(null),
   });
 }
+
+const departementPool = ['75', '93', '2A', '2a', '971', '13', '59'];
 
 type ProductDraft = ReturnType<typeof productDraftArbitrary> extends fc.Arbitrary<infer T> ? T : never;
 
 function toProduct(draft: ProductDraft, index: number, productCount: number): ProductAllocationInput {
-  const lines = draft.lines.map(({ lineId, tick, units, ...rest }) => ({
-    ...rest,
-    lineId: lineId * draft.lineIdScale,
-    submittedAt: new Date(sessionStartMs + tick * draft.tickMs).toISOString(),
-    vials: units * draft.unitVials,
-  }));
+  const lines: DemandLine[] = draft.lines.map(({ lineId, tick, units, ...rest }) => {
+    const departement = draft.departementOf?.[rest.officineId];
+    return {
+      ...rest,
+      lineId: lineId * draft.lineIdScale,
+      submittedAt: new Date(sessionStartMs + tick * draft.tickMs).toISOString(),
+      vials: units * draft.unitVials,
+      ...(departement === undefined ? {} : { departement }),
+    };
+  });
   const demand = sum(lines.map((l) => l.vials));
   return {
     productId: (index + 1) * 10,
@@ -444,6 +638,7 @@ function toProduct(draft: ProductDraft, index: number, productCount: number): Pr
     // May point at the product itself, which must be harmless.
     substituteProductId: draft.substituteIndex === null ? null : ((draft.substituteIndex % productCount) + 1) * 10,
     lines,
+    ...(draft.priority === null ? {} : { priority: draft.priority }),
   };
 }
 
@@ -671,6 +866,150 @@ describe('allocateSession: properties', () => {
           if (given[k]! > 0) assert.ok(allEarlierFull, `line ${k} served before an earlier line was full`);
           if (given[k]! < d) allEarlierFull = false;
         });
+      }),
+    );
+  });
+});
+
+/** Whether the line is in one of its product's priority départements. */
+function isPriorityLine(p: ProductAllocationInput, l: DemandLine): boolean {
+  return p.priority != null && l.departement != null && p.priority.departements.includes(l.departement);
+}
+
+/** The input with no territorial priority nor départements, as before the rule existed. */
+function withoutTerritory(products: ProductAllocationInput[]): ProductAllocationInput[] {
+  return products.map(({ priority: _priority, ...p }) => ({ ...p, lines: p.lines.map(({ departement: _departement, ...l }) => l) }));
+}
+
+describe('allocateSession: territorial priority, properties', () => {
+  test('without priority nothing changes: absent, null, or listing no département', () => {
+    fc.assert(
+      fc.property(sessionArbitrary({ territorial: true }), (products) => {
+        const before = allocateSession(withoutTerritory(products));
+        assert.deepEqual(allocateSession(products.map((p) => ({ ...p, priority: null }))), before);
+        // An empty list leaves only minOneBeforeSurplus, which is minOnePerOfficine.
+        const emptyList = products.map((p) => ({ ...p, priority: { departements: [], minOneBeforeSurplus: false } }));
+        assert.deepEqual(allocateSession(emptyList), before);
+        const minOneOnly = products.map((p) => ({ ...p, priority: { departements: [], minOneBeforeSurplus: true } }));
+        const ownMinOne = withoutTerritory(products).map((p) => ({ ...p, minOnePerOfficine: true }));
+        assert.deepEqual(allocateSession(minOneOnly), allocateSession(ownMinOne));
+      }),
+    );
+  });
+
+  test('when every line is a priority one, the policy runs as without priority', () => {
+    fc.assert(
+      fc.property(sessionArbitrary({ territorial: true }), (products) => {
+        const allPriority = products.map((p) => ({
+          ...p,
+          priority: { departements: ['75'], minOneBeforeSurplus: p.priority?.minOneBeforeSurplus ?? false },
+          lines: p.lines.map((l) => ({ ...l, departement: '75' })),
+        }));
+        const expected = withoutTerritory(products).map((p, k) => ({
+          ...p,
+          minOnePerOfficine: p.minOnePerOfficine || allPriority[k]!.priority.minOneBeforeSurplus,
+        }));
+        assert.deepEqual(allocateSession(allPriority), allocateSession(expected));
+      }),
+    );
+  });
+
+  test('totals never exceed stock, own stock is used up to the demand, no line above its demand', () => {
+    fc.assert(
+      fc.property(sessionArbitrary({ territorial: true }), (products) => {
+        const result = allocateSession(products);
+        for (const p of products) {
+          const summary = result.products.find((s) => s.productId === p.productId)!;
+          if (p.stockVials !== null) {
+            assert.ok(summary.confirmedVials + summary.substituteVialsGiven <= p.stockVials, `product ${p.productId}`);
+          }
+          assert.equal(summary.confirmedVials / p.unitVials, Math.min(stockUnits(p), summary.demandedVials / p.unitVials));
+          const lines = byLine(result, p.productId);
+          for (const input of p.lines) {
+            const l = lines.get(input.lineId)!;
+            assert.ok(l.confirmedVials >= 0 && l.confirmedVials + l.substituteVials <= input.vials, `line ${input.lineId}`);
+            assert.equal(l.confirmedVials % p.unitVials, 0);
+          }
+        }
+      }),
+    );
+  });
+
+  test('deterministic: shuffling products, lines and priority départements gives the same result', () => {
+    fc.assert(
+      fc.property(sessionArbitrary({ territorial: true }), fc.integer(), (products, seed) => {
+        const shuffled = shuffle(products, seed).map((p, k) => ({
+          ...p,
+          lines: shuffle(p.lines, seed + k + 1),
+          priority: p.priority && { ...p.priority, departements: shuffle([...p.priority.departements, ...p.priority.departements], seed - k) },
+        }));
+        assert.deepEqual(allocateSession(shuffled), allocateSession(products));
+      }),
+    );
+  });
+
+  test('no non-priority officine gets more than its min-one unit unless every priority line is full', () => {
+    fc.assert(
+      fc.property(sessionArbitrary({ territorial: true }), (products) => {
+        const result = allocateSession(products);
+        for (const p of products) {
+          const lines = byLine(result, p.productId);
+          const confirmed = (l: DemandLine) => lines.get(l.lineId)!.confirmedVials;
+          if (p.lines.every((l) => !isPriorityLine(p, l) || confirmed(l) === l.vials)) continue;
+          const minOneVials = p.minOnePerOfficine || p.priority?.minOneBeforeSurplus === true ? p.unitVials : 0;
+          const byOfficine = new Map<number, number>();
+          for (const l of p.lines) {
+            if (!isPriorityLine(p, l)) byOfficine.set(l.officineId, (byOfficine.get(l.officineId) ?? 0) + confirmed(l));
+          }
+          for (const [officineId, vials] of byOfficine) assert.ok(vials <= minOneVials, `officine ${officineId} got ${vials}`);
+        }
+      }),
+    );
+  });
+
+  test('without min-one: the policy on the priority lines alone, then on the others with the stock left', () => {
+    const arbitrary = sessionArbitrary({ territorial: true, minOne: false, maxProducts: 1 }).map(([p]) => ({
+      ...p!,
+      substituteProductId: null,
+      priority: { ...p!.priority!, minOneBeforeSurplus: false },
+    }));
+    fc.assert(
+      fc.property(arbitrary, (p) => {
+        const lines = byLine(allocateSession([p]), p.productId);
+        const alone = (subset: DemandLine[], stockVials: number | null) =>
+          byLine(allocateSession([{ ...p, priority: null, stockVials, lines: subset }]), p.productId);
+        const first = alone(p.lines.filter((l) => isPriorityLine(p, l)), p.stockVials);
+        const servedFirst = sum([...first.values()].map((l) => l.confirmedVials));
+        const rest = alone(p.lines.filter((l) => !isPriorityLine(p, l)), p.stockVials === null ? null : p.stockVials - servedFirst);
+        for (const [lineId, expected] of [...first, ...rest]) {
+          const l = lines.get(lineId)!;
+          assert.equal(l.confirmedVials, expected.confirmedVials, `line ${lineId}`);
+          const territorial = first.has(lineId) || servedFirst === 0 || expected.reason !== p.policy ? expected.reason : 'territorial';
+          assert.equal(l.reason, territorial, `line ${lineId}`);
+        }
+      }),
+    );
+  });
+
+  test("reasons: 'territorial' only for a short non-priority line, after the priority lines took stock", () => {
+    fc.assert(
+      fc.property(sessionArbitrary({ territorial: true }), (products) => {
+        const result = allocateSession(products);
+        for (const p of products) {
+          const lines = byLine(result, p.productId);
+          for (const input of p.lines) {
+            const l = lines.get(input.lineId)!;
+            if (l.reason !== 'territorial') continue;
+            assert.ok(!isPriorityLine(p, input), `priority line ${input.lineId}`);
+            assert.ok(l.confirmedVials > 0 && l.confirmedVials < input.vials && l.substituteVials === 0, `line ${input.lineId}`);
+            // The priority lines got more than the min-one unit of each of their officines.
+            const priorityLines = p.lines.filter((other) => isPriorityLine(p, other));
+            const priorityVials = sum(priorityLines.map((other) => lines.get(other.lineId)!.confirmedVials));
+            const minOne = p.minOnePerOfficine || p.priority?.minOneBeforeSurplus === true;
+            const priorityOfficines = new Set(priorityLines.filter((other) => other.vials > 0).map((other) => other.officineId));
+            assert.ok(priorityVials > (minOne ? priorityOfficines.size * p.unitVials : 0), 'the priority lines took nothing');
+          }
+        }
       }),
     );
   });

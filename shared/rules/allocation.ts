@@ -7,6 +7,12 @@
  * product is only sold by box) to keep every confirmed quantity deliverable.
  *
  * Priority order ("tie order") everywhere: earlier submittedAt first, then smaller lineId.
+ *
+ * Territorial priority (March 2021 rule: "each ordering officine gets at least one
+ * vial, then the surplus goes first to the hardest-hit départements"): when stock is
+ * short, the optional guaranteed unit per officine comes first, whatever its
+ * département; then lines of officines in a priority département are served, by the
+ * product's policy among themselves; what is left goes to the other lines by the policy.
  */
 
 export const allocationPolicies = ['proportional', 'maxmin', 'fcfs'] as const;
@@ -19,6 +25,8 @@ export const allocationReasons = [
   'min_one',
   'substituted',
   'no_stock',
+  // Appended: stored reasons are these strings, so existing entries keep their place.
+  'territorial',
 ] as const;
 export type AllocationReason = (typeof allocationReasons)[number];
 
@@ -34,6 +42,18 @@ export interface DemandLine {
   preferForMinOne?: boolean;
   /** May be served by the product's substitute (default false). */
   substitutable?: boolean;
+  /**
+   * The officine's département ('75', '2A', '971'), matched exactly against the
+   * product's priority départements; null or absent is never a priority.
+   */
+  departement?: string | null;
+}
+
+export interface TerritorialPriority {
+  /** Départements served before the others when stock is short (order and duplicates do not matter). */
+  departements: readonly string[];
+  /** Every ordering officine first gets one unit, whatever its département (as minOnePerOfficine does). */
+  minOneBeforeSurplus: boolean;
 }
 
 export interface ProductAllocationInput {
@@ -46,6 +66,13 @@ export interface ProductAllocationInput {
   /** Each ordering officine first gets one unit, then the policy shares what is left. */
   minOnePerOfficine: boolean;
   substituteProductId: number | null;
+  /**
+   * When stock is short: after the min-one units (minOnePerOfficine or
+   * minOneBeforeSurplus), lines in a priority département are served first up to
+   * their demand, by the policy among themselves; the rest go to the other lines.
+   * null or absent: no territorial priority.
+   */
+  priority?: TerritorialPriority | null;
   lines: DemandLine[];
 }
 
@@ -345,6 +372,10 @@ function sumOf(values: Units): number {
 
 const preferForMinOneFlag = 1;
 const substitutableFlag = 2;
+/** The line's officine is in one of the product's priority départements. */
+const priorityDepartementFlag = 4;
+/** A non-priority line that waited for the priority lines, which took some of the stock. */
+const afterPriorityFlag = 8;
 
 /**
  * The input lines read once into columns indexed like input.lines: at 420,000
@@ -416,7 +447,8 @@ function prepareProduct(input: ProductAllocationInput): ProductWork {
     demandUnits: new Float64Array(n),
     flags: new Uint8Array(n),
   };
-  const demandedVials = readLines(input, columns);
+  const priority = input.priority ?? null;
+  const demandedVials = readLines(input, columns, priority === null ? null : new Set(priority.departements));
   const byLineId = stableSortBy(columns.lineIds, identityOrder(n));
   checkUniqueLineIds(input.productId, columns.lineIds, byLineId);
   return {
@@ -444,17 +476,31 @@ function checkProduct(input: ProductAllocationInput): void {
   if (!allocationPolicies.includes(policy)) {
     throw new Error(`allocation: product ${productId} has unknown policy ${String(policy)}`);
   }
+  const priority = input.priority ?? null;
+  if (
+    priority !== null &&
+    (!Array.isArray(priority.departements) ||
+      !priority.departements.every((departement) => typeof departement === 'string') ||
+      typeof priority.minOneBeforeSurplus !== 'boolean')
+  ) {
+    throw new Error(`allocation: product ${productId} has an invalid territorial priority`);
+  }
 }
 
 /**
  * Fills the columns from the line objects; returns the product's demanded vials.
  * Fields are read inside the loop, not destructured before it: on the first call
  * V8 has no type feedback yet for code before the loop, and that once left this
- * loop unoptimized for a whole later session (5x slower).
+ * loop unoptimized for a whole later session (5x slower). With a territorial
+ * priority, its départements flag the lines here, while each line object is at
+ * hand: a second walk over 420,000 objects costs more than the lookups.
  */
-function readLines(input: ProductAllocationInput, columns: LineColumns): number {
+function readLines(input: ProductAllocationInput, columns: LineColumns, departements: ReadonlySet<string> | null): number {
   let lastText = '';
   let lastMs = NaN;
+  // null and undefined are never a priority: either fits the initial state.
+  let lastDepartement: string | null | undefined = undefined;
+  let lastIsPriority = false;
   let demandedVials = 0;
   for (let i = 0; i < input.lines.length; i++) {
     const line = input.lines[i]!;
@@ -474,12 +520,19 @@ function readLines(input: ProductAllocationInput, columns: LineColumns): number 
       lastMs = parseUtcMs(lastText);
       if (Number.isNaN(lastMs)) throw new Error(`allocation: line ${line.lineId} has invalid submittedAt ${lastText}`);
     }
+    // An order's lines share their officine, hence their département: the last lookup is reused.
+    if (departements !== null && line.departement !== lastDepartement) {
+      lastDepartement = line.departement;
+      lastIsPriority = typeof lastDepartement === 'string' && departements.has(lastDepartement);
+    }
     columns.lineIds[i] = line.lineId;
     columns.officineIds[i] = line.officineId;
     columns.submittedMs[i] = lastMs;
     columns.demandUnits[i] = line.vials / unit;
     columns.flags[i] =
-      (line.preferForMinOne === true ? preferForMinOneFlag : 0) | (line.substitutable === true ? substitutableFlag : 0);
+      (line.preferForMinOne === true ? preferForMinOneFlag : 0) |
+      (line.substitutable === true ? substitutableFlag : 0) |
+      (lastIsPriority ? priorityDepartementFlag : 0);
     demandedVials += line.vials;
   }
   return demandedVials;
@@ -498,10 +551,64 @@ function allocateOwnStock(work: ProductWork): void {
   const { input, unit } = work;
   const stockUnits = input.stockVials === null ? Infinity : Math.floor(input.stockVials / unit);
   const scarce = stockUnits < work.demandedVials / unit;
-  const guaranteed = input.minOnePerOfficine && scarce ? grantMinOne(work, stockUnits) : 0;
+  const priority = input.priority ?? null;
+  const minOne = input.minOnePerOfficine || (priority !== null && priority.minOneBeforeSurplus);
+  const guaranteed = minOne && scarce ? grantMinOne(work, stockUnits) : 0;
   const policyDemands = guaranteed > 0 ? demandLeftAfterMinOne(work) : work.demandUnits;
+  // Stock covering the demand fills every line whatever the priority.
+  if (priority !== null && scarce) {
+    allocateWithPriority(work, policyDemands, stockUnits - guaranteed);
+    return;
+  }
   const policyUnits = allocateUnits(input.policy, policyDemands, stockUnits - guaranteed, work.order);
   confirm(work, policyUnits);
+}
+
+/**
+ * Territorial priority on a short stock, after the min-one units. Either the
+ * supply covers the priority lines' demand, which they then get whole while the
+ * policy shares the rest among the other lines; or it does not, and the policy
+ * shares it all among the priority lines. So the policy runs once, on one of the
+ * two groups; lines outside it take part with a demand of 0, which every policy
+ * leaves at 0, so this equals the policy run on that group alone in tie order.
+ */
+function allocateWithPriority(work: ProductWork, demands: Float64Array, supply: number): void {
+  const priorityDemands = new Float64Array(demands.length);
+  const otherDemands = new Float64Array(demands.length);
+  const priorityTotal = splitByPriority(demands, work.flags, priorityDemands, otherDemands);
+  const covered = priorityTotal <= supply;
+  const stageDemands = covered ? otherDemands : priorityDemands;
+  const given = allocateUnits(work.input.policy, stageDemands, covered ? supply - priorityTotal : supply, work.order);
+  const wholeDemands = covered ? priorityDemands : new Float64Array(demands.length);
+  confirmAfterPriority(work, given, wholeDemands, Math.min(priorityTotal, supply) > 0);
+}
+
+/** Splits the demands between the priority lines and the others; returns the priority lines' total. */
+function splitByPriority(demands: Float64Array, flags: Uint8Array, priorityDemands: Float64Array, otherDemands: Float64Array): number {
+  let priorityTotal = 0;
+  for (let i = 0; i < demands.length; i++) {
+    if ((flags[i]! & priorityDepartementFlag) !== 0) {
+      priorityDemands[i] = demands[i]!;
+      priorityTotal += demands[i]!;
+    } else {
+      otherDemands[i] = demands[i]!;
+    }
+  }
+  return priorityTotal;
+}
+
+/**
+ * confirm() after the policy ran on one group, `whole` holding what the other
+ * group gets (its full demand, or nothing). When the priority lines took units,
+ * the other lines are flagged as having waited for them.
+ */
+function confirmAfterPriority(work: ProductWork, given: number[], whole: Float64Array, priorityServed: boolean): void {
+  const { confirmedUnits, minOne, flags } = work;
+  const waited = priorityServed ? afterPriorityFlag : 0;
+  for (let i = 0; i < confirmedUnits.length; i++) {
+    confirmedUnits[i] = minOne[i]! + given[i]! + whole[i]!;
+    if ((flags[i]! & priorityDepartementFlag) === 0) flags[i] = flags[i]! | waited;
+  }
 }
 
 /** Marks the guaranteed unit of as many officines as the stock allows; returns how many. */
@@ -654,6 +761,7 @@ function reasonFor(work: ProductWork, i: number): AllocationReason {
   if (confirmed === work.demandUnits[i]) return 'full';
   if (confirmed === 0) return 'no_stock';
   if (work.minOne[i] === 1 && confirmed === 1) return 'min_one';
+  if ((work.flags[i]! & afterPriorityFlag) !== 0) return 'territorial';
   return work.input.policy;
 }
 

@@ -17,7 +17,7 @@ export const zSessionCreateInput = z.object({
   expectedDeliveryDates: z.array(zIsoDate).max(10).optional(),
   products: z.array(zSessionProductRules).max(50),
 });
-export type ZSessionCreateInput = z.infer<typeof zSessionCreateInput>;
+export type ZSessionCreateInput = z.input<typeof zSessionCreateInput>;
 
 export const zSessionShiftInput = z.object({
   sessionId: zId,

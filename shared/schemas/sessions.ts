@@ -31,8 +31,14 @@ export const zSessionProductRules = z.object({
   policy: zAllocationPolicy,
   minOnePerOfficine: z.boolean(),
   caps: z.array(zCap).max(20),
+  /** Départements whose officines are served first when stock is short (territorial priority). */
+  priorityDepartements: z.array(z.string().regex(/^(\d{2}|2A|2B|9[78]\d)$/)).max(120).default([]),
+  /** With a priority: every ordering officine gets one vial before the surplus goes to the priority départements. */
+  minOneBeforeSurplus: z.boolean().default(false),
 });
 export type ZSessionProductRules = z.infer<typeof zSessionProductRules>;
+/** As callers may write it: fields with defaults may be left out. */
+export type ZSessionProductRulesInput = z.input<typeof zSessionProductRules>;
 
 /** What a pharmacist needs to fill the order table for one product. */
 export const zOrderableProduct = z.object({

@@ -11,6 +11,8 @@ export const zDelivery = z.object({
   wholesaler: z.string(),
   lot: z.string().nullable(),
   productId: zId,
+  /** A part announced for a later date (split delivery), not yet delivered. */
+  planned: z.boolean(),
 });
 
 export const zTrackingLine = z.object({
@@ -28,7 +30,12 @@ export const zTrackingLine = z.object({
   substituteProductLabel: z.string().nullable(),
   substituteVials: z.number().int().nullable(),
   reason: z.enum(allocationReasons).nullable(),
+  /** Delivered so far (announced parts not counted). */
   deliveredVials: z.number().int(),
+  /** Confirmed (with substitution) minus delivered; null until confirmation is published. */
+  remainingVials: z.number().int().nullable(),
+  /** When the rest is expected: the next announced part, else the session's next delivery date. */
+  nextDeliveryDate: zIsoDate.nullable(),
   deliveries: z.array(zDelivery),
 });
 export type ZTrackingLine = z.infer<typeof zTrackingLine>;
