@@ -27,8 +27,10 @@ async function main(): Promise<void> {
       await services.emailLogin.purgeExpired();
       const done = await services.allocation.allocateDueSessions();
       if (done.length > 0) app.log.info({ sessions: done }, 'sessions allocated at close');
+      const mails = await services.confirmationMails.run();
+      if (mails.sent + mails.failed > 0) app.log.info(mails, 'confirmation e-mails');
     } catch (error) {
-      app.log.error({ err: error }, 'allocation sweep failed');
+      app.log.error({ err: error }, 'sweep failed');
     }
   };
   await sweep();

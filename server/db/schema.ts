@@ -234,7 +234,25 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export interface ConfirmationMailsTable {
+  id: Generated<number>;
+  session_id: number;
+  officine_id: number;
+  effecteur_id: number | null;
+  /** 'officine', or 'effecteur:<id>'. */
+  recipient_key: string;
+  to_email: string;
+  /** pending → sending (claimed) → sent, or failed after the last attempt. */
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
 export interface Database {
+  confirmation_mails: ConfirmationMailsTable;
   email_passwords: EmailPasswordsTable;
   rate_limits: RateLimitsTable;
   auth_flows: AuthFlowsTable;

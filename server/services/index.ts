@@ -1,5 +1,6 @@
 import { AccountService } from './account-service';
 import { AllocationService } from './allocation-service';
+import { ConfirmationMailService } from './confirmation-mail-service';
 import { AuthService } from './auth-service';
 import { DeliveryService } from './delivery-service';
 import type { ServiceDeps } from './deps';
@@ -41,6 +42,7 @@ export function createServices(options: Omit<ServiceDeps, 'mailer'> & { mailer?:
     products: new ProductService(deps),
     orders: new OrderService(deps),
     allocation: new AllocationService(deps),
+    confirmationMails: new ConfirmationMailService(deps),
     deliveries: new DeliveryService(deps),
     tracking: new TrackingService(deps),
     support: new SupportService(deps, limiter),

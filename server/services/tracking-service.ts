@@ -5,6 +5,7 @@ import type { ZTracking, ZTrackingLine, zTrackingListItem } from '../../shared/s
 import type { z } from 'zod';
 import type { SessionRow } from '../db/schema';
 import { AppError } from '../errors';
+import { findOfficineMail } from '../repositories/confirmation-mails-repository';
 import { listDeliveriesOfOfficine, sumDeliveredBySession } from '../repositories/deliveries-repository';
 import { findOrderOfOfficine, listOrdersOfOfficine } from '../repositories/orders-repository';
 import { findSessionById, listSessions } from '../repositories/sessions-repository';
@@ -44,7 +45,12 @@ export class TrackingService {
     if (!session) throw new AppError('SESSION_NOT_FOUND');
     const order = await findOrderOfOfficine(this.deps.db, sessionId, officineId);
     const isPublished = published(session, now);
-    const base = { session: toSession(session, now), confirmationPublished: isPublished };
+    const mail = isPublished ? await findOfficineMail(this.deps.db, sessionId, officineId) : undefined;
+    const base = {
+      session: toSession(session, now),
+      confirmationPublished: isPublished,
+      confirmationMail: mail ? { status: mail.status as 'pending' | 'sending' | 'sent' | 'failed', sentAt: mail.sent_at } : null,
+    };
     if (!order) return { ...base, order: null, lines: [] };
     const [lines, deliveries] = await Promise.all([
       listTrackedLines(this.deps.db, order.id),

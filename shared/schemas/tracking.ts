@@ -44,6 +44,8 @@ export const zTracking = z.object({
   session: zSession,
   order: z.object({ id: zId, status: zOrderStatus, version: z.number().int(), submittedAt: zIsoDateTime }).nullable(),
   confirmationPublished: z.boolean(),
+  /** The confirmation e-mail to the officine, once the session's confirmation is published. */
+  confirmationMail: z.object({ status: z.enum(['pending', 'sending', 'sent', 'failed']), sentAt: zIsoDateTime.nullable() }).nullable(),
   lines: z.array(zTrackingLine),
 });
 export type ZTracking = z.infer<typeof zTracking>;
