@@ -84,6 +84,10 @@ export interface SessionProductsTable {
   /** JSON array of département codes served first when stock is short. */
   priority_departements: Generated<string>;
   min_one_before_surplus: Generated<number>;
+  tie_vaccine_product_id: number | null;
+  tie_per: string | null;
+  tie_ratio: number | null;
+  tie_rule: string | null;
 }
 
 export interface SessionCapsTable {

@@ -106,12 +106,17 @@ export async function seedDemoData(db: Db, config: AppConfig, now = new Date()):
 }
 
 function rulesFor(productIds: Map<string, number>, stock: Record<string, number | null>, caps: Record<string, ZCap[]>): ZSessionProductRulesInput[] {
+  const dilutedVaccine = productIds.get('COMIRNATY-10-5-11');
   return [...productIds.entries()].map(([code, productId]) => ({
     productId,
     stockVials: stock[code] ?? null,
     policy: code === 'SPIKEVAX-BA45-1D' ? 'maxmin' : 'proportional',
     minOnePerOfficine: code === 'COMIRNATY-30-GRIS',
     caps: caps[code] ?? [],
+    // The March 2021 rule: one vial for every ordering officine, then the hardest-hit départements.
+    ...(code === 'COMIRNATY-30-GRIS' ? { priorityDepartements: ['13', '59'], minOneBeforeSurplus: true } : {}),
+    // The pediatric vaccine is diluted: at most one vial of solvent per vial ordered.
+    ...(code === 'SOLVANT-NACL-09' && dilutedVaccine ? { tie: { vaccineProductId: dilutedVaccine, per: 'vial' as const, ratio: 1, rule: 'at_most' as const } } : {}),
   }));
 }
 

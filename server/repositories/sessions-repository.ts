@@ -51,12 +51,27 @@ export interface SessionProductRuleRow {
   min_one_per_officine: number;
   priority_departements: string;
   min_one_before_surplus: number;
+  tie_vaccine_product_id: number | null;
+  tie_per: string | null;
+  tie_ratio: number | null;
+  tie_rule: string | null;
 }
 
 export function listSessionProducts(db: Db, sessionId: number): Promise<SessionProductRuleRow[]> {
   return db
     .selectFrom('session_products')
-    .select(['product_id', 'stock_vials', 'policy', 'min_one_per_officine', 'priority_departements', 'min_one_before_surplus'])
+    .select([
+      'product_id',
+      'stock_vials',
+      'policy',
+      'min_one_per_officine',
+      'priority_departements',
+      'min_one_before_surplus',
+      'tie_vaccine_product_id',
+      'tie_per',
+      'tie_ratio',
+      'tie_rule',
+    ])
     .where('session_id', '=', sessionId)
     .orderBy('product_id')
     .execute();
@@ -88,6 +103,10 @@ export async function putSessionProduct(
         min_one_per_officine: rule.min_one_per_officine,
         priority_departements: rule.priority_departements,
         min_one_before_surplus: rule.min_one_before_surplus,
+        tie_vaccine_product_id: rule.tie_vaccine_product_id,
+        tie_per: rule.tie_per,
+        tie_ratio: rule.tie_ratio,
+        tie_rule: rule.tie_rule,
       }),
     )
     .execute();

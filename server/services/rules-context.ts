@@ -1,5 +1,5 @@
 import type { EffecteurType } from '../../shared/domain/effecteur-types';
-import type { OrderRulesContext, RuleCap, RuleEffecteur, RuleProduct } from '../../shared/rules/order-lines';
+import type { OrderRulesContext, ProductTie, RuleCap, RuleEffecteur, RuleProduct } from '../../shared/rules/order-lines';
 import type { ZProduct } from '../../shared/schemas/reference-data';
 import type { Db } from '../db/schema';
 import { listEffecteursOfOfficine } from '../repositories/effecteurs-repository';
@@ -9,8 +9,18 @@ import { toProduct, toRuleProduct } from './mappers';
 
 export interface SessionCatalogue {
   /** Products open in the session, with their rules. */
-  products: { product: ZProduct; rule: SessionProductRuleRow; caps: RuleCap[] }[];
+  products: { product: ZProduct; rule: SessionProductRuleRow; caps: RuleCap[]; tie: ProductTie | null }[];
   allProducts: Map<number, ZProduct>;
+}
+
+export function tieOf(rule: SessionProductRuleRow): ProductTie | null {
+  if (rule.tie_vaccine_product_id === null || rule.tie_ratio === null) return null;
+  return {
+    vaccineProductId: rule.tie_vaccine_product_id,
+    per: rule.tie_per === 'dose' ? 'dose' : 'vial',
+    ratio: rule.tie_ratio,
+    rule: rule.tie_rule === 'exactly' ? 'exactly' : rule.tie_rule === 'free' ? 'free' : 'at_most',
+  };
 }
 
 export async function loadSessionCatalogue(db: Db, sessionId: number): Promise<SessionCatalogue> {
@@ -24,7 +34,7 @@ export async function loadSessionCatalogue(db: Db, sessionId: number): Promise<S
       const productCaps = caps
         .filter((c) => c.product_id === rule.product_id)
         .map((c) => ({ effecteurType: c.effecteur_type as EffecteurType, capVials: c.cap_vials }));
-      return [{ product, rule, caps: productCaps }];
+      return [{ product, rule, caps: productCaps, tie: tieOf(rule) }];
     }),
   };
 }
@@ -37,5 +47,6 @@ export async function loadRulesContext(db: Db, sessionId: number, officineId: nu
   const effecteurs = new Map<number, RuleEffecteur>(
     effecteurRows.map((e) => [e.id, { id: e.id, type: e.type as EffecteurType, active: e.active === 1 }]),
   );
-  return { products, caps, effecteurs, catalogue };
+  const ties = new Map(catalogue.products.flatMap((p) => (p.tie ? [[p.product.id, p.tie] as const] : [])));
+  return { products, caps, effecteurs, ties, catalogue };
 }

@@ -35,9 +35,10 @@ export class SessionService {
     return {
       serverTime: now.toISOString(),
       session: toSession(row, now),
-      products: ctx.catalogue.products.map(({ product, caps }) => ({
+      products: ctx.catalogue.products.map(({ product, caps, tie }) => ({
         product,
         caps,
+        tie,
         eligibleEffecteurIds: effecteurs.filter((e) => capFor(toRuleProduct(product), caps, e.type).allowed).map((e) => e.id),
       })),
     };
@@ -54,7 +55,7 @@ export class SessionService {
     const catalogue = await loadSessionCatalogue(this.deps.db, sessionId);
     return {
       ...toSession(row, this.deps.clock.now()),
-      products: catalogue.products.map(({ product, rule, caps }) => ({
+      products: catalogue.products.map(({ product, rule, caps, tie }) => ({
         productId: product.id,
         stockVials: rule.stock_vials,
         policy: rule.policy as ZSessionProductRules['policy'],
@@ -62,6 +63,7 @@ export class SessionService {
         caps,
         priorityDepartements: JSON.parse(rule.priority_departements) as string[],
         minOneBeforeSurplus: rule.min_one_before_surplus === 1,
+        tie,
       })),
     };
   }
@@ -148,6 +150,11 @@ export class SessionService {
 
   private async putProductRules(trx: ServiceDeps['db'], sessionId: number, rules: ZSessionProductRulesInput): Promise<void> {
     if (!(await findProductById(trx, rules.productId))) throw new AppError('PRODUCT_NOT_FOUND', {}, { productId: rules.productId });
+    const tie = rules.tie ?? null;
+    if (tie) {
+      if (tie.vaccineProductId === rules.productId) throw new AppError('INVALID_INPUT', {}, { tie: 'un produit ne peut pas être associé à lui-même' });
+      if (!(await findProductById(trx, tie.vaccineProductId))) throw new AppError('PRODUCT_NOT_FOUND', {}, { productId: tie.vaccineProductId });
+    }
     const types = new Set(rules.caps.map((c) => c.effecteurType));
     if (types.size !== rules.caps.length) throw new AppError('INVALID_INPUT', {}, { caps: 'un type d’effecteur apparaît deux fois' });
     await sessions.putSessionProduct(
@@ -160,6 +167,10 @@ export class SessionService {
         min_one_per_officine: rules.minOnePerOfficine ? 1 : 0,
         priority_departements: JSON.stringify([...new Set(rules.priorityDepartements ?? [])]),
         min_one_before_surplus: rules.minOneBeforeSurplus ? 1 : 0,
+        tie_vaccine_product_id: tie?.vaccineProductId ?? null,
+        tie_per: tie?.per ?? null,
+        tie_ratio: tie?.ratio ?? null,
+        tie_rule: tie?.rule ?? null,
       },
       rules.caps.map((c) => ({ effecteur_type: c.effecteurType, cap_vials: c.capVials })),
     );

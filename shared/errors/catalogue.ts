@@ -427,6 +427,14 @@ export const lineErrorCatalogue = {
     fr: 'Ce produit se commande par boîte de {box} flacons.',
     en: 'This product is ordered in boxes of {box} vials.',
   },
+  LINE_TIE_AT_MOST: {
+    fr: 'Au plus {expected} unité(s) de ce produit associé pour les vaccins commandés.',
+    en: 'At most {expected} unit(s) of this associated product for the vaccines ordered.',
+  },
+  LINE_TIE_EXACTLY: {
+    fr: 'Ce produit associé se commande avec les vaccins : {expected} unité(s) attendue(s).',
+    en: 'This associated product goes with the vaccines: {expected} unit(s) expected.',
+  },
   LINE_BELOW_MINIMUM: {
     fr: 'La commande minimale est de {min} flacons.',
     en: 'The minimum order is {min} vials.',

@@ -21,6 +21,17 @@ export interface RuleCap {
   capVials: number | null;
 }
 
+/**
+ * An associated product (solvent, syringes, needles) tied to a vaccine in a session:
+ * `ratio` units per vial or per dose of the vaccine, at most, exactly, or freely.
+ */
+export interface ProductTie {
+  vaccineProductId: number;
+  per: 'vial' | 'dose';
+  ratio: number;
+  rule: 'at_most' | 'exactly' | 'free';
+}
+
 export interface OrderRulesContext {
   /** Products open in the session, by id. */
   products: ReadonlyMap<number, RuleProduct>;
@@ -28,6 +39,36 @@ export interface OrderRulesContext {
   caps: ReadonlyMap<number, readonly RuleCap[]>;
   /** The officine's own effecteurs, by id. */
   effecteurs: ReadonlyMap<number, RuleEffecteur>;
+  /** Associated products tied to a vaccine, by associated product id. */
+  ties?: ReadonlyMap<number, ProductTie>;
+}
+
+/** How many units of an associated product go with the vaccine vials of an order. */
+export function tiedQuantity(tie: ProductTie, lines: readonly LineInput[], products: ReadonlyMap<number, Pick<RuleProduct, 'dosesPerVial'>>): number {
+  const vials = lines.filter((l) => l.productId === tie.vaccineProductId).reduce((sum, l) => sum + l.vials, 0);
+  const perUnit = tie.per === 'dose' ? (products.get(tie.vaccineProductId)?.dosesPerVial ?? 1) : 1;
+  return vials * perUnit * tie.ratio;
+}
+
+/** The whole order against its associated products' rules; an error names the associated product. */
+export function checkTies(accepted: readonly LineInput[], ctx: OrderRulesContext): LineError[] {
+  const errors: LineError[] = [];
+  for (const [productId, tie] of ctx.ties ?? []) {
+    if (tie.rule === 'free') continue;
+    const expected = tiedQuantity(tie, accepted, ctx.products);
+    const ordered = accepted.filter((l) => l.productId === productId).reduce((sum, l) => sum + l.vials, 0);
+    const broken = tie.rule === 'exactly' ? ordered !== expected : ordered > expected;
+    if (!broken) continue;
+    const index = accepted.findIndex((l) => l.productId === productId);
+    errors.push({
+      index,
+      effecteurId: accepted[index]?.effecteurId ?? 0,
+      productId,
+      code: tie.rule === 'exactly' ? 'LINE_TIE_EXACTLY' : 'LINE_TIE_AT_MOST',
+      params: { expected },
+    });
+  }
+  return errors;
 }
 
 export interface LineInput {
@@ -91,6 +132,7 @@ export function checkOrderLines(lines: readonly LineInput[], ctx: OrderRulesCont
     if (broken) return fail(broken.code, broken.params);
     accepted.push({ effecteurId: line.effecteurId, productId: line.productId, vials: line.vials });
   });
+  if (errors.length === 0) errors.push(...checkTies(accepted, ctx));
   return { accepted, errors };
 }
 

@@ -5,6 +5,13 @@ import { zId, zIsoDate, zIsoDateTime } from './common';
 import { zEffecteurType, zProduct } from './reference-data';
 
 export const zSessionStatus = z.enum(sessionStatuses);
+
+export const zProductTie = z.object({
+  vaccineProductId: zId,
+  per: z.enum(['vial', 'dose']),
+  ratio: z.number().int().min(1).max(100),
+  rule: z.enum(['at_most', 'exactly', 'free']),
+});
 export const zAllocationPolicy = z.enum(allocationPolicies);
 
 export const zSession = z.object({
@@ -35,6 +42,8 @@ export const zSessionProductRules = z.object({
   priorityDepartements: z.array(z.string().regex(/^(\d{2}|2A|2B|9[78]\d)$/)).max(120).default([]),
   /** With a priority: every ordering officine gets one vial before the surplus goes to the priority départements. */
   minOneBeforeSurplus: z.boolean().default(false),
+  /** For an associated product: the vaccine it goes with, how many per vial or dose, and the rule. */
+  tie: zProductTie.nullable().default(null),
 });
 export type ZSessionProductRules = z.infer<typeof zSessionProductRules>;
 /** As callers may write it: fields with defaults may be left out. */
@@ -44,6 +53,8 @@ export type ZSessionProductRulesInput = z.input<typeof zSessionProductRules>;
 export const zOrderableProduct = z.object({
   product: zProduct,
   caps: z.array(zCap),
+  /** Set for an associated product: the client proposes the matching quantity; the server checks the rule. */
+  tie: zProductTie.nullable(),
   /** Active effecteurs of the caller's officine that may order this product. */
   eligibleEffecteurIds: z.array(zId),
 });
