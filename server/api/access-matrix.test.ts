@@ -97,6 +97,15 @@ describe('access control for every procedure', () => {
       assert.deepEqual(tracking.lines, []);
     });
     await check('tracking.list', async () => assert.deepEqual(await b.tracking.list.query(), []));
+    await check('stockSurvey.declare', async () => {
+      await s.admin.admin.sessions.setStockSurvey.mutate({ sessionId: s.world.sessionId, open: true });
+      await a.stockSurvey.declare.mutate({ sessionId: s.world.sessionId, items: [{ productId: pfizer, doses: 30 }] });
+      await b.stockSurvey.declare.mutate({ sessionId: s.world.sessionId, items: [{ productId: pfizer, doses: 12 }] });
+    });
+    await check('stockSurvey.get', async () => {
+      const mine = (await b.stockSurvey.get.query({ sessionId: s.world.sessionId })).items.find((i) => i.productId === pfizer);
+      assert.equal(mine?.doses, 12, "B sees its own declaration, not A's");
+    });
     await check('account.setEmail', async () => {
       await b.account.setEmail.mutate({ email: 'nouvelle-b@pharmacie.example' });
       assert.equal((await a.account.get.query()).officine.email, 'a@pharmacie.example', "A's e-mail is untouched");

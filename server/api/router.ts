@@ -5,6 +5,7 @@ import { healthProcedure } from './routers/health';
 import { ordersRouter } from './routers/orders';
 import { sessionsRouter } from './routers/sessions';
 import { supportRouter } from './routers/support';
+import { stockSurveyRouter } from './routers/stock-survey';
 import { trackingRouter } from './routers/tracking';
 import { router } from './trpc';
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   orders: ordersRouter,
   tracking: trackingRouter,
+  stockSurvey: stockSurveyRouter,
   support: supportRouter,
   admin: adminRouter,
 });

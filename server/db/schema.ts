@@ -71,6 +71,8 @@ export interface SessionsTable {
   confirmation_at: string;
   expected_delivery_dates: string;
   allocated_at: string | null;
+  /** 1 when the session asks officines to declare the doses they hold. */
+  stock_survey: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -255,7 +257,18 @@ export interface ConfirmationMailsTable {
   sent_at: string | null;
 }
 
+export interface StockDeclarationsTable {
+  id: Generated<number>;
+  session_id: number;
+  officine_id: number;
+  product_id: number;
+  doses: number;
+  declared_at: string;
+  pharmacist_id: number | null;
+}
+
 export interface Database {
+  stock_declarations: StockDeclarationsTable;
   confirmation_mails: ConfirmationMailsTable;
   email_passwords: EmailPasswordsTable;
   rate_limits: RateLimitsTable;

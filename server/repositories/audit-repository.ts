@@ -5,7 +5,7 @@ export interface AuditEntry {
   actorKind: 'pharmacist' | 'admin' | 'system';
   actorId: number | null;
   officineId: number | null;
-  entity: 'order' | 'session' | 'product' | 'delivery_import' | 'officine' | 'effecteur';
+  entity: 'order' | 'session' | 'product' | 'delivery_import' | 'officine' | 'effecteur' | 'stock_declaration';
   entityId: number;
   action: string;
   before: unknown;

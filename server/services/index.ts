@@ -1,6 +1,7 @@
 import { AccountService } from './account-service';
 import { AllocationService } from './allocation-service';
 import { ConfirmationMailService } from './confirmation-mail-service';
+import { StockSurveyService } from './stock-survey-service';
 import { AuthService } from './auth-service';
 import { DeliveryService } from './delivery-service';
 import type { ServiceDeps } from './deps';
@@ -43,6 +44,7 @@ export function createServices(options: Omit<ServiceDeps, 'mailer'> & { mailer?:
     orders: new OrderService(deps),
     allocation: new AllocationService(deps),
     confirmationMails: new ConfirmationMailService(deps),
+    stockSurvey: new StockSurveyService(deps),
     deliveries: new DeliveryService(deps),
     tracking: new TrackingService(deps),
     support: new SupportService(deps, limiter),

@@ -309,6 +309,13 @@ export const errorCatalogue = {
     motif: 'technique',
     contact: 'spf_support',
   },
+  STOCK_SURVEY_CLOSED: {
+    transport: 'PRECONDITION_FAILED',
+    fr: 'Cette session ne demande pas de déclaration de stock, ou elle est fermée.',
+    en: 'This session does not ask for a stock declaration, or it is closed.',
+    motif: 'saisie_commande',
+    contact: 'spf_support',
+  },
   SESSION_NOT_CLOSED: {
     transport: 'PRECONDITION_FAILED',
     fr: 'La session n’est pas encore fermée : l’allocation se fait après la fermeture.',

@@ -12,6 +12,7 @@ import {
   zSessionProductSetInput,
   zSessionShiftInput,
 } from '../../../shared/schemas/admin';
+import { zId } from '../../../shared/schemas/common';
 import { zOfficine, zProduct } from '../../../shared/schemas/reference-data';
 import { zSession, zSessionProductRules } from '../../../shared/schemas/sessions';
 import { zTicket } from '../../../shared/schemas/support';
@@ -33,6 +34,14 @@ export const adminRouter = router({
       .input(zCloseAndAllocateInput)
       .output(zAllocationSummary)
       .mutation(({ ctx, input }) => ctx.services.allocation.closeAndAllocate(input.sessionId, { closeNow: input.closeNow }, ctx.actor)),
+    setStockSurvey: adminProcedure
+      .input(z.object({ sessionId: zId, open: z.boolean() }))
+      .output(z.object({ sessionId: zId, open: z.boolean() }))
+      .mutation(({ ctx, input }) => ctx.services.stockSurvey.setOpen(input.sessionId, input.open, ctx.actor)),
+    exportStockSurvey: adminProcedure
+      .input(zSessionIdInput)
+      .output(zCsvExport)
+      .query(({ ctx, input }) => ctx.services.stockSurvey.exportByDepartement(input.sessionId)),
     exportOrders: adminProcedure.input(zSessionIdInput).output(zCsvExport).query(({ ctx, input }) => ctx.services.exports.sessionOrdersCsv(input.sessionId)),
   }),
   officines: router({
