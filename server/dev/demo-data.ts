@@ -121,20 +121,23 @@ function rulesFor(productIds: Map<string, number>, stock: Record<string, number 
 }
 
 async function seedOpenSession(services: ReturnType<typeof createServices>, now: Date, productIds: Map<string, number>): Promise<void> {
+  const system = { kind: 'system' as const };
   const today = utcToParisParts(now.toISOString()).date;
   // Open now whatever the day, so a fresh `npm start` can be tried at once.
   const opensAt = new Date(now.getTime() - 60 * 60_000).toISOString();
   const closesAt = parisWallClockToUtc(addDaysToDate(today, 1), '23:00');
   const confirmationAt = parisWallClockToUtc(addDaysToDate(today, 2), '18:00');
-  await services.sessions.create(
+  const open = await services.sessions.create(
     {
       label: `Session de commande du ${today}`,
       times: { opensAt, closesAt, confirmationAt },
       expectedDeliveryDates: [addDaysToDate(today, 9), addDaysToDate(today, 10)],
       products: rulesFor(productIds, { 'COMIRNATY-30-GRIS': 40_000, 'SPIKEVAX-BA45-1D': 60_000 }, capsCurrent),
     },
-    { kind: 'system' },
+    system,
   );
+  // This week SpF also asks officines how many doses they hold.
+  await services.stockSurvey.setOpen(open.id, true, system);
 }
 
 async function seedPastSession(db: Db, config: AppConfig, now: Date, productIds: Map<string, number>, officineIds: number[]): Promise<number> {
@@ -167,14 +170,22 @@ async function seedPastSession(db: Db, config: AppConfig, now: Date, productIds:
   const after = at(new Date(Date.parse(times.confirmationAt) + 3_600_000).toISOString());
   await after.allocation.closeAndAllocate(session.id, { closeNow: false }, { kind: 'system' });
   const csv = await after.exports.sessionOrdersCsv(session.id);
+  const restDate = addDaysToDate(utcToParisParts(now.toISOString()).date, 3);
   const deliveryRows = csv.csv
     .trim()
     .split('\r\n')
     .slice(1)
     .map((line) => line.split(';'))
-    .filter((f, i) => Number(f[11]) > 0 && i % 3 !== 2)
-    .map((f) => [f[2], f[7] || f[8], f[9], f[11], times.expectedDeliveryDates[0], i18nWholesaler(f[4]), 'LOT-DEMO-01'].join(';'));
-  await after.deliveries.importCsv(session.id, ['finess_officine;effecteur;produit;flacons;date;grossiste;lot', ...deliveryRows].join('\n'), { kind: 'system' });
+    .filter((f) => Number(f[11]) > 0)
+    .flatMap((f, i) => {
+      const line = (vials: number, date: string | undefined, status: string) =>
+        [f[2], f[7] || f[8], f[9], vials, date, i18nWholesaler(f[4]), status === 'prévu' ? '' : 'LOT-DEMO-01', status].join(';');
+      const confirmed = Number(f[11]);
+      // A third of the lines are delivered in two parts: the rest announced for later this week.
+      if (i % 3 === 2 && confirmed > 1) return [line(1, times.expectedDeliveryDates[0], 'livré'), line(confirmed - 1, restDate, 'prévu')];
+      return [line(confirmed, times.expectedDeliveryDates[0], 'livré')];
+    });
+  await after.deliveries.importCsv(session.id, ['finess_officine;effecteur;produit;flacons;date;grossiste;lot;statut', ...deliveryRows].join('\n'), { kind: 'system' });
   return orders;
 }
 
