@@ -11,8 +11,11 @@ const minute = 60_000;
 /** Waits before the next try after each failure; the last entry is the final attempt. */
 const retryDelaysMs = [1 * minute, 5 * minute, 15 * minute, 60 * minute];
 const claimMs = 2 * minute;
-/** Sessions are enqueued again for a week after publication, in case orders or e-mails were fixed. */
-const enqueueWindowMs = 7 * 24 * 60 * minute;
+/**
+ * Sessions published within this window are enqueued at each sweep (enqueuing again is a
+ * no-op): long enough for a fortnightly rhythm and for an e-mail added after publication.
+ */
+const enqueueWindowMs = 15 * 24 * 60 * minute;
 
 type TrackedLine = Awaited<ReturnType<typeof listTrackedLines>>[number];
 
