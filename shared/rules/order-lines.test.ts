@@ -68,6 +68,8 @@ describe('order line rules', () => {
     assert.deepEqual(checkTies(withSolvent(6), context('at_most')).map((e) => e.code), ['LINE_TIE_AT_MOST']);
     assert.deepEqual(checkTies(withSolvent(60), context('free')), []);
     assert.deepEqual(checkTies([{ effecteurId: 10, productId: 2, vials: 10 }], context('exactly')), [], 'no vaccine, no associated product expected');
+    const withBlankCell = checkOrderLines([{ effecteurId: 12, productId: 1, vials: 0 }, ...withSolvent(4)], context('exactly'));
+    assert.deepEqual(withBlankCell.errors.map((e) => [e.index, e.code]), [[3, 'LINE_TIE_EXACTLY']], 'the index is the position in the order sent, blank cells included');
   });
 
   test('totals per product in vials and doses', () => {

@@ -50,8 +50,11 @@ export function tiedQuantity(tie: ProductTie, lines: readonly LineInput[], produ
   return vials * perUnit * tie.ratio;
 }
 
-/** The whole order against its associated products' rules; an error names the associated product. */
-export function checkTies(accepted: readonly LineInput[], ctx: OrderRulesContext): LineError[] {
+/**
+ * The whole order against its associated products' rules; an error names the associated
+ * product's line (`inputIndex` maps a line of `accepted` back to the caller's list; -1 when missing).
+ */
+export function checkTies(accepted: readonly LineInput[], ctx: OrderRulesContext, inputIndex: readonly number[] = accepted.map((_, i) => i)): LineError[] {
   const errors: LineError[] = [];
   for (const [productId, tie] of ctx.ties ?? []) {
     if (tie.rule === 'free') continue;
@@ -59,10 +62,10 @@ export function checkTies(accepted: readonly LineInput[], ctx: OrderRulesContext
     const ordered = accepted.filter((l) => l.productId === productId).reduce((sum, l) => sum + l.vials, 0);
     const broken = tie.rule === 'exactly' ? ordered !== expected : ordered > expected;
     if (!broken) continue;
-    const index = accepted.findIndex((l) => l.productId === productId);
+    const at = accepted.findIndex((l) => l.productId === productId);
     errors.push({
-      index,
-      effecteurId: accepted[index]?.effecteurId ?? 0,
+      index: at === -1 ? -1 : (inputIndex[at] ?? -1),
+      effecteurId: accepted[at]?.effecteurId ?? 0,
       productId,
       code: tie.rule === 'exactly' ? 'LINE_TIE_EXACTLY' : 'LINE_TIE_AT_MOST',
       params: { expected },
@@ -111,6 +114,7 @@ export function checkQuantity(vials: number, product: RuleProduct, capVials: num
  */
 export function checkOrderLines(lines: readonly LineInput[], ctx: OrderRulesContext): { accepted: LineInput[]; errors: LineError[] } {
   const accepted: LineInput[] = [];
+  const acceptedIndex: number[] = [];
   const errors: LineError[] = [];
   const seen = new Set<string>();
   lines.forEach((line, index) => {
@@ -131,8 +135,9 @@ export function checkOrderLines(lines: readonly LineInput[], ctx: OrderRulesCont
     const broken = checkQuantity(line.vials, product, verdict.capVials);
     if (broken) return fail(broken.code, broken.params);
     accepted.push({ effecteurId: line.effecteurId, productId: line.productId, vials: line.vials });
+    acceptedIndex.push(index);
   });
-  if (errors.length === 0) errors.push(...checkTies(accepted, ctx));
+  if (errors.length === 0) errors.push(...checkTies(accepted, ctx, acceptedIndex));
   return { accepted, errors };
 }
 
