@@ -1,6 +1,7 @@
 import type { EffecteurType } from '../shared/domain/effecteur-types';
 import type { ZSessionProductRulesInput } from '../shared/schemas/sessions';
 import type { Services } from '../server/services/index';
+import { demoCaps } from '../server/dev/demo-catalogue';
 import { linesPerOrder } from './knobs';
 import { createOpenSession, createProducts, type SeededOfficine } from './world';
 
@@ -51,25 +52,14 @@ export async function seedOrderWorld(insert: OfficineInserter, services: Service
       stockVials: null,
       policy: 'proportional',
       minOnePerOfficine: true,
-      caps: [
-        { effecteurType: 'officine', capVials: 10 },
-        { effecteurType: 'medecin', capVials: 4 },
-        { effecteurType: 'infirmier', capVials: 2 },
-        { effecteurType: 'sage_femme', capVials: 2 },
-        { effecteurType: 'chirurgien_dentiste', capVials: 2 },
-        { effecteurType: 'ehpad', capVials: 20 },
-      ],
+      caps: demoCaps[gris] ?? [],
     },
     {
       productId: spikevaxId,
       stockVials: null,
       policy: 'maxmin',
       minOnePerOfficine: false,
-      caps: [
-        { effecteurType: 'officine', capVials: 30 },
-        { effecteurType: 'medecin', capVials: 10 },
-        { effecteurType: 'infirmier', capVials: 10 },
-      ],
+      caps: demoCaps[spikevax] ?? [],
     },
   ];
   let opened = 0;

@@ -26,28 +26,17 @@ describe('associated products ordered with the vaccines', () => {
       allowedEffecteurTypes: ['officine'],
       substituteProductId: null,
     });
-    await rejectsWith(
-      s.admin.admin.sessions.setProductRules.mutate({
-        sessionId: s.world.sessionId,
-        productId: solvent.id,
-        stockVials: null,
-        policy: 'fcfs',
-        minOnePerOfficine: false,
-        caps: [],
-        tie: { vaccineProductId: solvent.id, per: 'vial', ratio: 1, rule: 'exactly' },
-      }),
-      'INVALID_INPUT',
-      400,
-    );
-    await s.admin.admin.sessions.setProductRules.mutate({
+    const solventRules = (vaccineProductId: number) => ({
       sessionId: s.world.sessionId,
       productId: solvent.id,
       stockVials: null,
-      policy: 'fcfs',
+      policy: 'fcfs' as const,
       minOnePerOfficine: false,
       caps: [],
-      tie: { vaccineProductId: pfizer, per: 'vial', ratio: 1, rule: 'exactly' },
+      tie: { vaccineProductId, per: 'vial' as const, ratio: 1, rule: 'exactly' as const },
     });
+    await rejectsWith(s.admin.admin.sessions.setProductRules.mutate(solventRules(solvent.id)), 'INVALID_INPUT', 400);
+    await s.admin.admin.sessions.setProductRules.mutate(solventRules(pfizer));
     const current = await s.pharmacy[0].sessions.current.query();
     assert.deepEqual(current.products.find((p) => p.product.id === solvent.id)?.tie, { vaccineProductId: pfizer, per: 'vial', ratio: 1, rule: 'exactly' });
 

@@ -4,9 +4,7 @@ import { contacts } from '../../shared/support/contacts';
 import type { AppConfig } from '../config';
 import { AppError } from '../errors';
 import type { Services } from '../services/index';
-
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+import { escapeHtml } from '../lib/escape-html';
 
 /** The only page these routes render: an error with nowhere safe to send the user back to. */
 function errorPage(reply: FastifyReply, code: ErrorCode): FastifyReply {
@@ -18,8 +16,8 @@ function errorPage(reply: FastifyReply, code: ErrorCode): FastifyReply {
     .type('text/html; charset=utf-8')
     .send(
       `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Connexion impossible</title></head><body>` +
-        `<main><h1>Connexion impossible</h1><p>${escape(errorMessage(code))}</p>` +
-        `<p>Code : ${escape(code)}. Contact : ${escape(contact.name)} (${escape(contact.how)})</p></main></body></html>`,
+        `<main><h1>Connexion impossible</h1><p>${escapeHtml(errorMessage(code))}</p>` +
+        `<p>Code : ${escapeHtml(code)}. Contact : ${escapeHtml(contact.name)} (${escapeHtml(contact.how)})</p></main></body></html>`,
     );
 }
 

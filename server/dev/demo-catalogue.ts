@@ -1,5 +1,6 @@
 import { effecteurTypes } from '../../shared/domain/effecteur-types';
 import type { ZProductInput } from '../../shared/schemas/reference-data';
+import type { ZCap } from '../../shared/schemas/sessions';
 
 const allTypes: ZProductInput['allowedEffecteurTypes'] = [...effecteurTypes];
 
@@ -122,3 +123,25 @@ export const demoOfficines: DemoOfficine[] = [
   { finessBody: '42001111', name: 'Pharmacie mutualiste de Saint-Étienne', addressLine: '7 rue de la Mutualité', postalCode: '42000', city: 'Saint-Étienne', kind: 'mutualiste', email: 'stetienne@pharmacie-mutualiste.example', pharmacist: { rppsBody: '1000001111', firstName: 'Manon', lastName: 'Fournier', role: 'gerant_mutualiste' }, effecteurs: 5 },
   { finessBody: '35001212', name: 'Pharmacie des Lices', addressLine: '10 place des Lices', postalCode: '35000', city: 'Rennes', kind: 'officine', email: 'lices@pharmacie.example', pharmacist: { rppsBody: '1000000101', firstName: 'Claire', lastName: 'Martin', role: 'titulaire' }, effecteurs: 6 },
 ];
+
+/** Caps per effecteur type of the demo sessions, in vials (a product not listed has none). */
+export const demoCaps: Record<string, ZCap[]> = {
+  'COMIRNATY-30-GRIS': [
+    { effecteurType: 'officine', capVials: 10 },
+    { effecteurType: 'medecin', capVials: 4 },
+    { effecteurType: 'infirmier', capVials: 2 },
+    { effecteurType: 'sage_femme', capVials: 2 },
+    { effecteurType: 'chirurgien_dentiste', capVials: 2 },
+    { effecteurType: 'ehpad', capVials: 20 },
+  ],
+  'SPIKEVAX-BA45-1D': [
+    { effecteurType: 'officine', capVials: 30 },
+    { effecteurType: 'medecin', capVials: 10 },
+    { effecteurType: 'infirmier', capVials: 10 },
+  ],
+  'COMIRNATY-3-6M4A': [
+    { effecteurType: 'medecin', capVials: 1 },
+    { effecteurType: 'infirmier', capVials: 1 },
+    { effecteurType: 'sage_femme', capVials: 1 },
+  ],
+};

@@ -2,14 +2,14 @@ import { addDaysToDate, mondayOf, parisWallClockToUtc, utcToParisParts } from '.
 import { sessionTimesForWeek } from '../../shared/calendar/session-calendar';
 import { departementFromPostalCode, idNatFromRpps } from '../../shared/rules/identifiers';
 import type { EffecteurType } from '../../shared/domain/effecteur-types';
-import type { ZCap, ZSessionProductRulesInput } from '../../shared/schemas/sessions';
+import type { ZSessionProductRulesInput } from '../../shared/schemas/sessions';
 import type { AppConfig } from '../config';
 import type { Db } from '../db/schema';
 import { insertEffecteurs } from '../repositories/effecteurs-repository';
 import { countOfficines, insertOfficine } from '../repositories/officines-repository';
 import { findPharmacistByIdNat, insertPharmacist, linkPharmacistToOfficine, listPharmacistsOfOfficine } from '../repositories/pharmacists-repository';
 import { createServices } from '../services/index';
-import { demoOfficines, demoProducts } from './demo-catalogue';
+import { demoCaps, demoOfficines, demoProducts } from './demo-catalogue';
 import { fakeRpps, seededRandom, withLuhnKey } from './identifiers';
 
 const firstNames = ['Alice', 'Bruno', 'Camille', 'David', 'Élodie', 'François', 'Gaëlle', 'Henri', 'Isabelle', 'Jérôme', 'Karim', 'Laure', 'Marc', 'Nadia', 'Olivier', 'Pauline'];
@@ -17,26 +17,6 @@ const lastNames = ['Lambert', 'Fontaine', 'Rousseau', 'Vincent', 'Chevalier', 'B
 const professionalTypes: EffecteurType[] = ['medecin', 'medecin', 'medecin', 'infirmier', 'infirmier', 'sage_femme', 'chirurgien_dentiste', 'medecin_travail'];
 const typeTitles: Partial<Record<EffecteurType, string>> = { medecin: 'Dr', chirurgien_dentiste: 'Dr', medecin_travail: 'Dr', sage_femme: 'Mme', infirmier: '' };
 
-const capsCurrent: Record<string, ZCap[]> = {
-  'COMIRNATY-30-GRIS': [
-    { effecteurType: 'officine', capVials: 10 },
-    { effecteurType: 'medecin', capVials: 4 },
-    { effecteurType: 'infirmier', capVials: 2 },
-    { effecteurType: 'sage_femme', capVials: 2 },
-    { effecteurType: 'chirurgien_dentiste', capVials: 2 },
-    { effecteurType: 'ehpad', capVials: 20 },
-  ],
-  'SPIKEVAX-BA45-1D': [
-    { effecteurType: 'officine', capVials: 30 },
-    { effecteurType: 'medecin', capVials: 10 },
-    { effecteurType: 'infirmier', capVials: 10 },
-  ],
-  'COMIRNATY-3-6M4A': [
-    { effecteurType: 'medecin', capVials: 1 },
-    { effecteurType: 'infirmier', capVials: 1 },
-    { effecteurType: 'sage_femme', capVials: 1 },
-  ],
-};
 
 /**
  * Seeds an empty database with a small but complete world: officines of the three kinds,
@@ -105,14 +85,14 @@ export async function seedDemoData(db: Db, config: AppConfig, now = new Date()):
   return { officines: officineIds.length, effecteurs: effecteurCount, products: productIds.size, pastOrders: pastCount };
 }
 
-function rulesFor(productIds: Map<string, number>, stock: Record<string, number | null>, caps: Record<string, ZCap[]>): ZSessionProductRulesInput[] {
+function rulesFor(productIds: Map<string, number>, stock: Record<string, number | null>): ZSessionProductRulesInput[] {
   const dilutedVaccine = productIds.get('COMIRNATY-10-5-11');
   return [...productIds.entries()].map(([code, productId]) => ({
     productId,
     stockVials: stock[code] ?? null,
     policy: code === 'SPIKEVAX-BA45-1D' ? 'maxmin' : 'proportional',
     minOnePerOfficine: code === 'COMIRNATY-30-GRIS',
-    caps: caps[code] ?? [],
+    caps: demoCaps[code] ?? [],
     // The March 2021 rule: one vial for every ordering officine, then the hardest-hit départements.
     ...(code === 'COMIRNATY-30-GRIS' ? { priorityDepartements: ['13', '59'], minOneBeforeSurplus: true } : {}),
     // The pediatric vaccine is diluted: at most one vial of solvent per vial ordered.
@@ -132,7 +112,7 @@ async function seedOpenSession(services: ReturnType<typeof createServices>, now:
       label: `Session de commande du ${today}`,
       times: { opensAt, closesAt, confirmationAt },
       expectedDeliveryDates: [addDaysToDate(today, 9), addDaysToDate(today, 10)],
-      products: rulesFor(productIds, { 'COMIRNATY-30-GRIS': 40_000, 'SPIKEVAX-BA45-1D': 60_000 }, capsCurrent),
+      products: rulesFor(productIds, { 'COMIRNATY-30-GRIS': 40_000, 'SPIKEVAX-BA45-1D': 60_000 }),
     },
     system,
   );
@@ -150,7 +130,7 @@ async function seedPastSession(db: Db, config: AppConfig, now: Date, productIds:
       label: `Session de commande du ${monday}`,
       times: { weekOf: monday },
       // Scarce Pfizer (substituted by Moderna) and scarce Moderna show reductions and their reasons.
-      products: rulesFor(productIds, { 'COMIRNATY-30-GRIS': 30, 'SPIKEVAX-BA45-1D': 60 }, capsCurrent),
+      products: rulesFor(productIds, { 'COMIRNATY-30-GRIS': 30, 'SPIKEVAX-BA45-1D': 60 }),
     },
     { kind: 'system' },
   );

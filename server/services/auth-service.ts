@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../lib/secret-hash';
 import type { loginMethods } from '../../shared/schemas/auth';
 import { isoNow } from '../clock';
 import { AppError } from '../errors';
@@ -24,9 +25,6 @@ const minute = 60_000;
 /** Sliding expiry is written at most once a minute, so reads do not each cost a durable write. */
 const touchEveryMs = minute;
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 export class AuthService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -55,7 +53,7 @@ export class AuthService {
     const idle = t.kind === 'admin' ? maxHours * 60 : idleMinutes;
     const expiresAt = new Date(now.getTime() + maxHours * 60 * minute).toISOString();
     await tokens.insertToken(this.deps.db, {
-      token_hash: hashToken(token),
+      token_hash: sha256Hex(token),
       kind: t.kind,
       pharmacist_id: t.pharmacistId,
       officine_id: t.officineId,
@@ -74,7 +72,7 @@ export class AuthService {
     const match = /^Bearer\s+([A-Za-z0-9_-]{10,200})$/.exec(authorization?.trim() ?? '');
     if (!authorization) throw new AppError('UNAUTHENTICATED');
     if (!match?.[1]) throw new AppError('TOKEN_INVALID');
-    const row = await tokens.findTokenByHash(this.deps.db, hashToken(match[1]));
+    const row = await tokens.findTokenByHash(this.deps.db, sha256Hex(match[1]));
     if (!row || row.revoked_at !== null) throw new AppError('TOKEN_INVALID');
     const now = this.deps.clock.now();
     const nowIso = now.toISOString();

@@ -31,6 +31,18 @@ function identify(input: ZEffecteurInput): { rpps: string | null; finess: string
   return { rpps: rpps.normalized, finess: null, warnings: rpps.luhnWarning ? ['RPPS_CHECK_DIGIT'] : [] };
 }
 
+/** The stored form of what the pharmacist typed, with the checked identifier. */
+function columns(input: ZEffecteurInput, ids: { rpps: string | null; finess: string | null }) {
+  return {
+    type: input.type,
+    name: input.name,
+    rpps: ids.rpps,
+    finess: ids.finess,
+    email: input.email,
+    notify_by_email: input.notifyByEmail ? 1 : 0,
+  };
+}
+
 /** The professionals and structures an officine orders for ("effecteurs rattachés"). */
 export class EffecteurService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -40,18 +52,7 @@ export class EffecteurService {
     const at = this.deps.clock.now().toISOString();
     return this.write(async (trx) => {
       if (await effecteurs.findSameIdentifier(trx, actor.officineId, ids)) throw new AppError('EFFECTEUR_DUPLICATE');
-      const id = await effecteurs.insertEffecteur(trx, {
-        officine_id: actor.officineId,
-        type: input.type,
-        name: input.name,
-        rpps: ids.rpps,
-        finess: ids.finess,
-        email: input.email,
-        notify_by_email: input.notifyByEmail ? 1 : 0,
-        active: 1,
-        created_at: at,
-        updated_at: at,
-      });
+      const id = await effecteurs.insertEffecteur(trx, { ...columns(input, ids), officine_id: actor.officineId, active: 1, created_at: at, updated_at: at });
       const effecteur = await this.load(trx, actor.officineId, id);
       await this.audit(trx, actor, id, 'create', null, effecteur, at);
       return { effecteur, warnings: ids.warnings };
@@ -65,16 +66,7 @@ export class EffecteurService {
       if (before.type === 'officine') throw new AppError('EFFECTEUR_SELF_LOCKED');
       const ids = identify(input);
       if (await effecteurs.findSameIdentifier(trx, actor.officineId, ids, input.id)) throw new AppError('EFFECTEUR_DUPLICATE');
-      await effecteurs.updateEffecteur(trx, input.id, {
-        type: input.type,
-        name: input.name,
-        rpps: ids.rpps,
-        finess: ids.finess,
-        email: input.email,
-        notify_by_email: input.notifyByEmail ? 1 : 0,
-        active: input.active ? 1 : 0,
-        updated_at: at,
-      });
+      await effecteurs.updateEffecteur(trx, input.id, { ...columns(input, ids), active: input.active ? 1 : 0, updated_at: at });
       const effecteur = await this.load(trx, actor.officineId, input.id);
       await this.audit(trx, actor, input.id, 'update', before, effecteur, at);
       return { effecteur, warnings: ids.warnings };

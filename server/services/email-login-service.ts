@@ -1,4 +1,5 @@
-import { createHash, randomInt, scrypt, timingSafeEqual, randomBytes } from 'node:crypto';
+import { randomInt, scrypt, timingSafeEqual, randomBytes } from 'node:crypto';
+import { sha256Hex } from '../lib/secret-hash';
 import { promisify } from 'node:util';
 import type { ZLoginResult } from '../../shared/schemas/auth';
 import type { PscMonitor } from '../auth/psc/psc-monitor';
@@ -17,7 +18,6 @@ const passwordLifetimeMs = 15 * minute;
 /** No 0/O or 1/I/L: the password is read in an e-mail and typed by hand. */
 const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
 async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -47,7 +47,7 @@ export class EmailLoginService {
   async requestPassword(email: string, ip: string): Promise<{ sent: true }> {
     await this.assertOpen();
     const key = email.trim().toLowerCase();
-    await this.limiter.check(`email-password:email:${sha256(key)}`, rateRules.emailPasswordPerEmail);
+    await this.limiter.check(`email-password:email:${sha256Hex(key)}`, rateRules.emailPasswordPerEmail);
     await this.limiter.check(`email-password:ip:${ip}`, rateRules.emailPasswordPerAddress);
     const now = this.deps.clock.now();
     for (const officine of await passwords.listOfficinesByEmail(this.deps.db, key)) {
@@ -73,7 +73,7 @@ export class EmailLoginService {
   async login(email: string, password: string, ip: string): Promise<ZLoginResult> {
     await this.assertOpen();
     const key = email.trim().toLowerCase();
-    await this.limiter.check(`email-login:email:${sha256(key)}`, rateRules.emailLoginPerEmail);
+    await this.limiter.check(`email-login:email:${sha256Hex(key)}`, rateRules.emailLoginPerEmail);
     await this.limiter.check(`email-login:ip:${ip}`, rateRules.emailLoginPerAddress);
     const now = this.deps.clock.now().toISOString();
     const candidate = password.trim().toUpperCase();

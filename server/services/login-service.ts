@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import { sha256Hex } from '../lib/secret-hash';
 import { assessEligibility, type EligibleActivity, type PscUserinfo } from '../auth/psc/eligibility';
 import type { PscClient } from '../auth/psc/psc-client';
 import type { ZCibaPoll, ZLoginResult } from '../../shared/schemas/auth';
@@ -18,7 +19,6 @@ const flowLifetimeMs = 10 * minute;
 const codeLifetimeMs = 2 * minute;
 
 const random = (bytes = 32): string => randomBytes(bytes).toString('base64url');
-const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
 export class LoginService {
   constructor(
@@ -61,7 +61,7 @@ export class LoginService {
     const checks = { state: random(), nonce: random(), codeVerifier: random(48) };
     const url = await this.client().authorizationUrl(checks);
     await login.insertAuthFlow(this.deps.db, {
-      state_hash: sha256(checks.state),
+      state_hash: sha256Hex(checks.state),
       nonce: checks.nonce,
       code_verifier: checks.codeVerifier,
       return_to: returnTo,
@@ -78,7 +78,7 @@ export class LoginService {
    */
   async finishRedirect(callbackUrl: URL): Promise<{ returnTo: URL; loginCode: string } | { returnTo: URL; error: AppError }> {
     const state = callbackUrl.searchParams.get('state') ?? '';
-    const flow = await login.takeAuthFlow(this.deps.db, sha256(state), this.deps.clock.now().toISOString());
+    const flow = await login.takeAuthFlow(this.deps.db, sha256Hex(state), this.deps.clock.now().toISOString());
     if (!flow) throw new AppError('PSC_STATE_MISMATCH');
     const returnTo = new URL(flow.return_to);
     try {
@@ -92,7 +92,7 @@ export class LoginService {
 
   /** Exchanges the one-time code for a bearer token, once; asks to choose when several officines qualify. */
   async exchangeCode(code: string, officineId: number | undefined): Promise<ZLoginResult> {
-    const row = await login.findLoginCode(this.deps.db, sha256(code));
+    const row = await login.findLoginCode(this.deps.db, sha256Hex(code));
     const now = this.deps.clock.now().toISOString();
     if (!row || row.used_at !== null || row.expires_at <= now) throw new AppError('PSC_CODE_EXPIRED');
     const officineIds = JSON.parse(row.officine_ids) as number[];
@@ -109,7 +109,7 @@ export class LoginService {
   /** e-CPS push without redirect: PSC notifies the phone, the user compares the two digits. */
   async cibaStart(idNat: string, ip: string): Promise<{ requestId: string; bindingMessage: string; expiresAt: string; intervalSeconds: number }> {
     // Each start pushes a notification to someone's phone: not to be repeated at will.
-    await this.limiter.check(`ciba:idnat:${sha256(idNat)}`, rateRules.cibaPerIdNat);
+    await this.limiter.check(`ciba:idnat:${sha256Hex(idNat)}`, rateRules.cibaPerIdNat);
     await this.limiter.check(`ciba:ip:${ip}`, rateRules.cibaPerAddress);
     const bindingMessage = String(randomInt(0, 100)).padStart(2, '0');
     const started = await this.client().startCiba(idNat, bindingMessage);
@@ -117,7 +117,7 @@ export class LoginService {
     const requestId = random();
     const expiresAt = new Date(now.getTime() + started.expiresIn * 1000).toISOString();
     await login.insertCibaRequest(this.deps.db, {
-      request_hash: sha256(requestId),
+      request_hash: sha256Hex(requestId),
       auth_req_id: started.authReqId,
       id_nat: idNat,
       binding_message: bindingMessage,
@@ -132,7 +132,7 @@ export class LoginService {
 
   /** The client polls us; we poll PSC no faster than PSC asked. */
   async cibaPoll(requestId: string): Promise<ZCibaPoll> {
-    const row = await login.findCibaRequest(this.deps.db, sha256(requestId));
+    const row = await login.findCibaRequest(this.deps.db, sha256Hex(requestId));
     if (!row || row.status === 'done') throw new AppError('CIBA_REQUEST_NOT_FOUND');
     const now = this.deps.clock.now();
     if (row.status === 'denied') return { status: 'denied' };
@@ -179,7 +179,7 @@ export class LoginService {
         if (!(await isLinked(trx, pharmacistId, match.officineId))) await linkPharmacistToOfficine(trx, pharmacistId, match.officineId, match.role);
       }
       await login.insertLoginCode(trx, {
-        code_hash: sha256(code),
+        code_hash: sha256Hex(code),
         pharmacist_id: pharmacistId,
         officine_ids: JSON.stringify(matches.map((m) => m.officineId)),
         method,

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { escapeHtml } from '../../lib/escape-html';
 
 export const stylesheetPath = '/psc-stand-in.css';
 
@@ -12,11 +13,7 @@ export const pageSecurityHeaders: Record<string, string> = {
   'cache-control': 'no-store',
 };
 
-const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
-}
+export { escapeHtml } from '../../lib/escape-html';
 
 export function page(title: string, body: string, options: { refreshSeconds?: number } = {}): string {
   const refresh = options.refreshSeconds ? `<meta http-equiv="refresh" content="${options.refreshSeconds}">` : '';
