@@ -12,12 +12,17 @@ function findTests(dir) {
   });
 }
 
-// Arguments: folders to search; `--exclude=<folder>` leaves one out.
+// Arguments: folders to search; `--exclude=<folder>` leaves one out; `--e2e` runs only the
+// end-to-end tests (*.e2e.test.ts, which drive real browsers), otherwise they are left out.
+// *.browser.test.ts files belong to web-test-runner, never to node.
 const args = process.argv.slice(2);
 const excluded = args.filter((a) => a.startsWith('--exclude=')).map((a) => join(a.slice('--exclude='.length)));
-const folders = args.filter((a) => !a.startsWith('--exclude='));
+const e2e = args.includes('--e2e');
+const folders = args.filter((a) => !a.startsWith('--'));
+const kindMatches = (file) => !file.endsWith('.browser.test.ts') && file.endsWith('.e2e.test.ts') === e2e;
 const files = (folders.length > 0 ? folders : ['shared', 'server'])
   .flatMap(findTests)
+  .filter(kindMatches)
   .filter((file) => !excluded.some((dir) => file.startsWith(`${dir}/`)))
   .sort();
 if (files.length === 0) {

@@ -38,19 +38,23 @@ export function clientFor(url: string, token?: string, lang?: string) {
   });
 }
 
-export interface TestServer {
+/** The real server on a random port, before any data: what every kind of test server shares. */
+export interface BareTestServer {
   url: string;
   config: AppConfig;
   db: Db;
   services: Services;
   clock: TestClock;
-  world: WorldFixture;
   standIn: PscStandIn | null;
   logs: () => string;
-  admin: Client;
-  pharmacy: [Client, Client];
   anonymous: Client;
   close: () => Promise<void>;
+}
+
+export interface TestServer extends BareTestServer {
+  world: WorldFixture;
+  admin: Client;
+  pharmacy: [Client, Client];
 }
 
 export interface TestServerOptions {
@@ -72,6 +76,18 @@ async function freePort(): Promise<number> {
 
 /** The real server on a random port, over a fresh SQLite file, with the small test world. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const server = await startBareTestServer(options);
+  const world = await createWorld(server.db, server.services, server.clock.now());
+  return {
+    ...server,
+    world,
+    admin: clientFor(server.url, world.adminToken),
+    pharmacy: [clientFor(server.url, world.officines[0].token), clientFor(server.url, world.officines[1].token)],
+  };
+}
+
+/** The real server on a random port, over a fresh database, with no data yet. */
+export async function startBareTestServer(options: TestServerOptions = {}): Promise<BareTestServer> {
   const env = options.env ?? {};
   const dir = mkdtempSync(join(tmpdir(), 'vaccins-test-'));
   const port = await freePort();
@@ -117,7 +133,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   logStream.on('data', (chunk: Buffer) => (logText += chunk.toString()));
   const { app, services } = await buildApp({ config, db, clock, logStream, psc });
   await services.pscMonitor.check();
-  const world = await createWorld(db, services, clock.now());
   const address = await app.listen({ host: '127.0.0.1', port });
   return {
     url: address,
@@ -125,10 +140,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     db,
     services,
     clock,
-    world,
     logs: () => logText,
-    admin: clientFor(address, world.adminToken),
-    pharmacy: [clientFor(address, world.officines[0].token), clientFor(address, world.officines[1].token)],
     anonymous: clientFor(address),
     standIn,
     close: async () => {

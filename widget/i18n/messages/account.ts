@@ -1,0 +1,6 @@
+import { defineMessages } from '../define';
+
+export const account = defineMessages({
+  fr: {},
+  en: {},
+});

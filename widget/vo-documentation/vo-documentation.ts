@@ -1,0 +1,16 @@
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { sharedStyles } from '../core/shared-styles';
+import type { WidgetContext } from '../core/widget-context';
+
+/** Documentation (screen to be written). */
+export class VoDocumentation extends LitElement {
+  static override styles = [sharedStyles];
+
+  /** Handed over by <vaccine-order-app>: API client, language, who is logged in. */
+  @property({ attribute: false }) context?: WidgetContext;
+
+  override render() {
+    return html`<h1>Documentation</h1>`;
+  }
+}
