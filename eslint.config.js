@@ -28,8 +28,8 @@ export default tseslint.config(
   { files: ['shared/**/*.ts'], rules: restrict(['**/server/**', '**/widget/**', '**/extension/**']) },
   { files: ['server/**/*.ts'], rules: restrict(['**/widget/**', '**/extension/**']) },
   // Clients know the server only by types (its router's); no server code reaches a browser.
-  { files: ['widget/**/*.ts'], rules: restrict(['**/extension/**', serverTypesOnly]) },
-  { files: ['extension/**/*.ts'], rules: restrict(['**/widget/**', serverTypesOnly]) },
+  { files: ['widget/**/*.ts'], rules: restrict([{ group: ['**/extension/**'] }, serverTypesOnly]) },
+  { files: ['extension/**/*.ts'], rules: restrict([{ group: ['**/widget/**'] }, serverTypesOnly]) },
   // @open-wc's chai typings make every assertion thenable; mocha awaits what matters.
   { files: ['**/*.browser.test.ts', 'widget/test-support/**/*.ts'], rules: { '@typescript-eslint/no-floating-promises': 'off' } },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
