@@ -3,8 +3,8 @@
 import { jsPDF } from 'jspdf';
 import type { ZOfficine } from '../../shared/schemas/reference-data';
 import type { ZTracking, ZTrackingLine } from '../../shared/schemas/tracking';
-import { formatDate, formatDateTime, formatNumber, type Lang, type Translate } from '../i18n/index';
-import { effecteurTypeLabel, groupByEffecteur, reasonLabel, totalsByProduct } from './tracking-model';
+import { formatDate, formatDateTime, type Lang, type Translate } from '../i18n/index';
+import { effecteurTypeLabel, formatters, groupByEffecteur, reasonLabel, totalsByProduct } from './tracking-model';
 
 export interface TrackingPdfInput {
   tracking: ZTracking;
@@ -52,6 +52,8 @@ const padding = 1.2;
 class PdfWriter {
   readonly doc = new jsPDF({ unit: 'mm', format: 'a4', compress: false });
   y = margin;
+  /** Product labels, numbers and reasons repeat on every effecteur: wrap each once. */
+  private readonly wrapCache = new Map<string, string[]>();
 
   constructor() {
     this.doc.setFont('helvetica', 'normal');
@@ -64,6 +66,18 @@ class PdfWriter {
     this.y = margin;
   }
 
+  /** The text cut into lines of at most `width` mm, in the current font. */
+  wrap(text: string, width: number, bold: boolean, size: number): string[] {
+    const key = `${bold ? 'b' : 'n'}${size}|${width}|${text}`;
+    let lines = this.wrapCache.get(key);
+    if (!lines) {
+      const clean = pdfText(text);
+      lines = clean === '' ? [] : (this.doc.splitTextToSize(clean, width) as string[]);
+      this.wrapCache.set(key, lines);
+    }
+    return lines;
+  }
+
   ensure(height: number): boolean {
     if (this.y + height <= bottom) return false;
     this.newPage();
@@ -74,7 +88,7 @@ class PdfWriter {
     const size = options.size ?? fontSize;
     this.doc.setFont('helvetica', options.bold ? 'bold' : 'normal');
     this.doc.setFontSize(size);
-    const lines = this.doc.splitTextToSize(pdfText(text), options.width ?? pageWidth - 2 * margin) as string[];
+    const lines = this.wrap(text, options.width ?? pageWidth - 2 * margin, options.bold ?? false, size);
     const height = (lines.length * size * 0.45) + (options.gap ?? 1);
     this.ensure(height);
     this.doc.text(lines, margin, this.y + size * 0.35);
@@ -83,11 +97,11 @@ class PdfWriter {
     this.doc.setFontSize(fontSize);
   }
 
-  /** One table row; wraps long cells; returns false when it had to start a new page first. */
+  /** One table row; wraps long cells; repeats the table header (onNewPage) after a page break. */
   row(columns: readonly Column[], cells: readonly string[], options: { bold?: boolean; fill?: number; onNewPage?: () => void } = {}): void {
     this.doc.setFont('helvetica', options.bold ? 'bold' : 'normal');
     this.doc.setFontSize(fontSize);
-    const wrapped = cells.map((cell, i) => this.doc.splitTextToSize(pdfText(cell), (columns[i]?.width ?? 20) - 2 * padding) as string[]);
+    const wrapped = cells.map((cell, i) => this.wrap(cell, (columns[i]?.width ?? 20) - 2 * padding, options.bold ?? false, fontSize));
     const height = Math.max(1, ...wrapped.map((w) => w.length)) * lineHeight + 2 * padding;
     if (this.ensure(height) && options.onNewPage) {
       options.onNewPage();
@@ -114,7 +128,7 @@ class PdfWriter {
   }
 }
 
-const num = (lang: Lang, value: number | null): string => (value === null ? '-' : formatNumber(lang, value));
+const num = (lang: Lang, value: number | null): string => formatters(lang).number(value);
 
 /** Builds the recap: header, totals, one table per effecteur, then one slip per effecteur. */
 export function buildTrackingPdf(input: TrackingPdfInput): TrackingPdf {
@@ -150,7 +164,7 @@ export function buildTrackingPdf(input: TrackingPdfInput): TrackingPdf {
 
   const groups = groupByEffecteur(tracking.lines);
   const remainingCell = (remaining: number | null, next: string | null): string =>
-    remaining === null ? '-' : next && remaining > 0 ? `${num(lang, remaining)} (${t('tracking.expectedOn', { date: formatDate(lang, next) })})` : num(lang, remaining);
+    remaining === null ? '-' : next && remaining > 0 ? `${num(lang, remaining)} (${t('tracking.expectedOn', { date: formatters(lang).date(next) })})` : num(lang, remaining);
 
   // Totals per product.
   if (tracking.lines.length > 0) {
