@@ -44,7 +44,9 @@ async function pdfText(blob: Blob): Promise<string> {
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('vo-order-tracking', () => {
-  it('shows the past session per effecteur: ordered, confirmed, delivered, reasons, split delivery remainder, mail status', async () => {
+  it('shows the past session per effecteur: ordered, confirmed, delivered, reasons, split delivery remainder, mail status', async function () {
+    // The live server is shared with other test files: allow for a loaded machine.
+    this.timeout(30000);
     // The demo splits some deliveries in two parts: find an officine (read only) with one.
     let context: WidgetContext | null = null;
     let tracking: ZTracking | null = null;
@@ -97,7 +99,9 @@ describe('vo-order-tracking', () => {
     await expectAccessible(element);
   });
 
-  it('says when the confirmation of the open session will be published', async () => {
+  it('says when the confirmation of the open session will be published', async function () {
+    // The live server is shared with other test files: allow for a loaded machine.
+    this.timeout(30000);
     const context = await liveContext(1);
     const element = await mount(context);
     const sessions = await context.api.sessions.list.query();
@@ -112,7 +116,9 @@ describe('vo-order-tracking', () => {
     await expectAccessible(element);
   });
 
-  it('builds the PDF recap and the CSV export of the past session', async () => {
+  it('builds the PDF recap and the CSV export of the past session', async function () {
+    // The live server is shared with other test files: allow for a loaded machine.
+    this.timeout(30000);
     const context = await liveContext(1);
     const element = await mount(context);
     const tracking = await pastTracking(context);
@@ -220,7 +226,9 @@ describe('vo-order-tracking', () => {
     console.log(`tracking PDF for ${effecteurCount} effecteurs: ${pages} pages, ${blob.size} bytes, ${pdfMs.toFixed(0)} ms (${navigator.userAgent})`);
   });
 
-  it('shows the catalogue error when the officine cannot track yet', async () => {
+  it('shows the catalogue error when the officine cannot track yet', async function () {
+    // The live server is shared with other test files: allow for a loaded machine.
+    this.timeout(30000);
     // Officine 2 has no e-mail in the demo: tracking is refused until it is set.
     const context = await liveContext(2);
     const element = await mount(context);
