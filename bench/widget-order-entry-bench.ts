@@ -1,0 +1,169 @@
+/**
+ * `npx tsx bench/widget-order-entry-bench.ts`: how fast « Saisie de commande » is with the demo
+ * officine of 320 effecteurs, in headless Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
+ *
+ * - renderMs: « Tout Développer » on the 3 products with the most eligible effecteurs (about
+ *   300 × 3 quantity cells) until the grid is rendered and laid out;
+ * - keystrokeMs: one value typed in a quantity cell until the per-product totals are updated
+ *   and laid out.
+ *
+ * It starts the real server with the demo data, bundles the widget with esbuild (production
+ * Lit), serves it from a static server and prints the medians over BENCH_RUNS runs (10).
+ * Targets: render < 200 ms, keystroke < 16 ms.
+ */
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { startDemoTestServer } from '../server/test-support/demo-test-server';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// Runs in the page: mounts <vo-order-entry> logged in as officine 0 and measures one run.
+const pageScript = `
+import '${join(root, 'widget/index.ts').replaceAll('\\\\', '/')}';
+import { createApiClient } from '${join(root, 'widget/core/api-client.ts').replaceAll('\\\\', '/')}';
+import { SafeStorage } from '${join(root, 'widget/core/safe-storage.ts').replaceAll('\\\\', '/')}';
+import { translator } from '${join(root, 'widget/i18n/index.ts').replaceAll('\\\\', '/')}';
+
+const until = async (check, what) => {
+  const start = performance.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (performance.now() - start > 10000) throw new Error('timed out waiting for ' + what);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+window.benchRun = async (apiUrl, token) => {
+  const api = createApiClient({ url: apiUrl, token: () => token, lang: () => 'fr' });
+  const me = await api.auth.me.query();
+  const context = { api, lang: 'fr', t: translator('fr'), me, now: () => new Date(), drafts: new SafeStorage('memory') };
+  document.body.replaceChildren();
+  const element = document.createElement('vo-order-entry');
+  element.context = context;
+  document.body.append(element);
+  const $ = (s) => element.shadowRoot.querySelector(s);
+  const $$ = (s) => [...element.shadowRoot.querySelectorAll(s)];
+  await until(() => $('#create') || $('#orders input[type=radio]'), 'the order list');
+  if ($('#create')) $('#create').click();
+  else {
+    $$('#orders input[type=radio]')[0].click();
+    await element.updateComplete;
+    $('#modify').click();
+  }
+  await until(() => $('#visualise'), 'the entry table');
+  $('#visualise').click();
+  await element.updateComplete;
+  const current = await api.sessions.current.query();
+  const biggest = [...current.products].sort((a, b) => b.eligibleEffecteurIds.length - a.eligibleEffecteurIds.length).slice(0, 3);
+  const cells = biggest.reduce((n, p) => n + p.eligibleEffecteurIds.length, 0);
+  const t0 = performance.now();
+  for (const p of biggest) $('tr[data-product-row="' + p.product.id + '"] button').click();
+  await element.updateComplete;
+  $('#grid').getBoundingClientRect();
+  const renderMs = performance.now() - t0;
+  const input = $$('input.qty')[0];
+  const samples = [];
+  for (let i = 0; i < 9; i++) {
+    const t1 = performance.now();
+    input.value = String(i % 3);
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await element.updateComplete;
+    $('#totals').getBoundingClientRect();
+    samples.push(performance.now() - t1);
+  }
+  samples.sort((a, b) => a - b);
+  return { renderMs, keystrokeMs: samples[4], cells, domRows: $$('tr.row').length };
+};
+`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+async function serveStatic(bundle: string): Promise<Server> {
+  const page = '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>';
+  const server = createServer((request, response) => {
+    if (request.url === '/bench.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' });
+      response.end(bundle);
+    } else {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(page);
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return server;
+}
+
+/** Medians over `runs` runs (each on a freshly mounted element) of the two timings, in ms. */
+export async function runOrderEntryBench(runs = Number(process.env.BENCH_RUNS ?? 10)): Promise<{ renderMs: number; keystrokeMs: number }> {
+  const api = await startDemoTestServer({ env: { CORS_ORIGINS: '*' } });
+  const bundled = await build({
+    stdin: { contents: pageScript, loader: 'ts', resolveDir: root, sourcefile: 'bench-page.ts' },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    minify: true,
+    tsconfig: join(root, 'tsconfig.json'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const statics = await serveStatic(bundled.outputFiles[0]?.text ?? '');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    userDataDir,
+    args: [
+      '--no-sandbox',
+      '--headless=new',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`http://127.0.0.1:${(statics.address() as AddressInfo).port}/`);
+    await page.addScriptTag({ url: '/bench.js', type: 'module' });
+    await page.waitForFunction(() => typeof (window as unknown as { benchRun?: unknown }).benchRun === 'function');
+    const render: number[] = [];
+    const keystroke: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const { token } = await api.demoToken(0);
+      const result = await page.evaluate(
+        (url, t) => (window as unknown as { benchRun: (u: string, t: string) => Promise<{ renderMs: number; keystrokeMs: number; cells: number; domRows: number }> }).benchRun(url, t),
+        api.url,
+        token,
+      );
+      render.push(result.renderMs);
+      keystroke.push(result.keystrokeMs);
+      if (i === 0) console.log(`order entry: ${result.cells} quantity cells expanded, ${result.domRows} rows in the DOM (windowed)`);
+    }
+    return { renderMs: median(render), keystrokeMs: median(keystroke) };
+  } finally {
+    await browser.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    await new Promise((done) => statics.close(done));
+    await api.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { renderMs, keystrokeMs } = await runOrderEntryBench();
+  console.log(`order entry, officine of 320 effecteurs, medians: render ${renderMs.toFixed(1)} ms (target < 200), keystroke to totals ${keystrokeMs.toFixed(1)} ms (target < 16)`);
+}
