@@ -26,6 +26,7 @@ export default {
   files: ['widget/**/*.browser.test.ts'],
   nodeResolve: true,
   concurrency: 1,
+  browserStartTimeout: 120000,
   testFramework: { config: { timeout: 10000 } },
   plugins: [liveServerPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [

@@ -79,6 +79,24 @@ describe('login with Pro Santé Connect (stand-in) over HTTP', () => {
     assert.ok(!/callback\?/.test(s.logs()), 'the callback’s query string (PSC code and state) is not logged');
   });
 
+  test('the pop-up variant hands the code only to an allowed origin, with no inline script', async () => {
+    const allowedOrigin = new URL(testReturnUrl).origin;
+    const popup = `${s.url}/auth/psc/popup?origin=${encodeURIComponent(allowedOrigin)}`;
+    const back = await redirectLogin(s, identity('Bernard'), popup);
+    assert.ok(back.href.startsWith(popup));
+    const page = await fetch(back);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    const body = await page.text();
+    assert.ok(body.includes(`data-code="${back.searchParams.get('login_code') ?? 'missing'}"`));
+    assert.ok(body.includes(`data-origin="${allowedOrigin}"`));
+    assert.ok(!/<script>/.test(body), 'no inline script');
+    assert.equal((await fetch(`${s.url}/auth/psc/popup.js`)).status, 200);
+    const foreign = await fetch(`${s.url}/auth/psc/popup?origin=${encodeURIComponent('https://evil.example')}&login_code=abc`);
+    assert.equal(foreign.status, 400, 'a site that is not an allowed return origin gets no code');
+    assert.ok(!(await foreign.text()).includes('abc'));
+  });
+
   test('a pharmacist with two officines chooses which one to act for', async () => {
     const claire = identity('Martin');
     const code = (await redirectLogin(s, claire)).searchParams.get('login_code') ?? '';

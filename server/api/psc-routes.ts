@@ -64,4 +64,42 @@ export function registerPscRoutes(app: FastifyInstance, services: Services, conf
       throw error;
     }
   });
+
+  // The pop-up variant: PSC sends the browser back here; the page hands the one-time code to
+  // the window that opened it. Only origins allowed as return URLs may receive a code,
+  // or any site could open the pop-up and collect a code meant for the widget.
+  app.get<{ Querystring: { origin?: string; login_code?: string; login_error?: string } }>('/auth/psc/popup', async (request, reply) => {
+    const origin = request.query.origin ?? '';
+    if (!config.returnUrls.some((allowed) => allowed.origin === origin)) return errorPage(reply, 'RETURN_URL_NOT_ALLOWED');
+    const code = request.query.login_code ?? '';
+    const failure = request.query.login_error ?? '';
+    return reply
+      .header('content-security-policy', "default-src 'none'; script-src 'self'")
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Connexion</title>` +
+          `<script src="/auth/psc/popup.js" defer></script></head><body>` +
+          `<main id="login" data-origin="${escapeHtml(origin)}" data-code="${escapeHtml(code)}" data-error="${escapeHtml(failure)}">` +
+          `<p>Connexion terminée. Vous pouvez fermer cette fenêtre si elle ne se ferme pas seule.</p></main></body></html>`,
+      );
+  });
+
+  app.get('/auth/psc/popup.js', async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(popupScript),
+  );
 }
+
+/** Posts the code to the opener, at the origin the server checked, then closes. */
+const popupScript = `(function () {
+  var el = document.getElementById('login');
+  if (!el || !window.opener) return;
+  var message = { type: 'vo-login-code' };
+  if (el.dataset.code) message.code = el.dataset.code;
+  if (el.dataset.error) message.error = el.dataset.error;
+  window.opener.postMessage(message, el.dataset.origin);
+  window.close();
+})();
+`;
+

@@ -47,7 +47,9 @@ export class LoginService {
     } catch {
       throw new AppError('RETURN_URL_NOT_ALLOWED');
     }
-    const allowed = this.deps.config.returnUrls.some(
+    // The server's own pop-up page is always a valid return: it checks the opener's origin itself.
+    const ownPopup = url.origin === new URL(this.deps.config.publicUrl).origin && url.pathname === '/auth/psc/popup';
+    const allowed = ownPopup || this.deps.config.returnUrls.some(
       (prefix) => url.protocol === prefix.protocol && url.host === prefix.host && url.pathname.startsWith(prefix.pathname) && url.username === '' && url.password === '',
     );
     if (!allowed) throw new AppError('RETURN_URL_NOT_ALLOWED');

@@ -26,8 +26,21 @@ export function liveServerPlugin() {
       const query = new URL(context.url, 'http://test.invalid').searchParams;
       if (context.path === '/__vo-test/server') return { body: JSON.stringify({ apiUrl: server.url }), type: 'json' };
       if (context.path === '/__vo-test/token') {
-        const { token } = await server.demoToken(Number(query.get('officine') ?? '0'));
-        return { body: JSON.stringify({ token }), type: 'json' };
+        const { token, idNat } = await server.demoToken(Number(query.get('officine') ?? '0'));
+        return { body: JSON.stringify({ token, idNat }), type: 'json' };
+      }
+      if (context.path === '/__vo-test/approve-ciba') {
+        // What the pharmacist does on the phone: approve the push waiting for this identifier.
+        const idNat = query.get('idNat');
+        // The latest push for this identifier: an earlier test run may have left its own.
+        const pending = server.standIn?.pendingCiba().filter((p) => p.loginHint === idNat).at(-1);
+        if (!pending) return { body: JSON.stringify({ approved: false }), type: 'json' };
+        await server.standIn?.approveCiba(pending.authReqId);
+        return { body: JSON.stringify({ approved: true, bindingMessage: pending.bindingMessage }), type: 'json' };
+      }
+      if (context.path === '/__vo-test/first-login') {
+        // An officine of its own whose next login is a first login (no e-mail yet).
+        return { body: JSON.stringify(await server.resetFirstLogin()), type: 'json' };
       }
       if (context.path === '/__vo-test/advance') {
         server.clock.advance(Number(query.get('ms') ?? '0'));

@@ -65,3 +65,18 @@ export function toWidgetError(error: unknown, lang: Lang): WidgetError {
     retryable: true,
   };
 }
+
+/** An error known only by its catalogue code (e.g. `login_error` in a PSC return URL). */
+export function widgetErrorFromCode(code: string, lang: Lang): WidgetError {
+  const known: ErrorCode = isErrorCode(code) ? code : 'PSC_LOGIN_FAILED';
+  const entry = errorCatalogue[known];
+  return {
+    code: known,
+    message: errorMessage(known, lang),
+    motif: entry.motif,
+    contact: entry.contact,
+    details: null,
+    fieldErrors: null,
+    retryable: false,
+  };
+}

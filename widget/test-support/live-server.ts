@@ -37,3 +37,32 @@ export async function liveContext(officineIndex: number, lang: Lang = 'fr', draf
   const me = await api.auth.me.query();
   return { api, lang, t: translator(lang), me, now: () => new Date(), drafts };
 }
+
+/** The pharmacist of a demo officine, as PSC knows them (their idNat), with a fresh token. */
+export async function demoPharmacist(officineIndex: number): Promise<{ token: string; idNat: string }> {
+  const response = await fetch(`/__vo-test/token?officine=${officineIndex}`);
+  return (await response.json()) as { token: string; idNat: string };
+}
+
+/** What the pharmacist does on the phone: approve the e-CPS push waiting for this idNat. */
+export async function approveCiba(idNat: string): Promise<{ approved: boolean; bindingMessage?: string }> {
+  const response = await fetch(`/__vo-test/approve-ciba?idNat=${encodeURIComponent(idNat)}`);
+  return (await response.json()) as { approved: boolean; bindingMessage?: string };
+}
+
+/** Makes the next login of the Pharmacie des Abymes a first login; gives its titulaire's idNat. */
+export async function resetFirstLogin(): Promise<{ idNat: string }> {
+  const response = await fetch('/__vo-test/first-login');
+  return (await response.json()) as { idNat: string };
+}
+
+/** Waits until `check` returns a value (polling), or fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => T | null | undefined | false, timeoutMs = 8000, what = 'condition'): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -278,7 +278,7 @@ export class VaccineOrderApp extends LitElement {
         ${this.loggedOutReason === 'user' ? html`<p class="notice" role="status">${t('shell.loggedOut')}</p>` : nothing}
         <vo-error-message .error=${this.error} .lang=${this.lang}></vo-error-message>
         <vo-login
-          .api=${this.api}
+          .service=${this.api ? { api: this.api } : null}
           .lang=${this.lang}
           .health=${this.health}
           .loginMode=${this.loginMode}
@@ -310,7 +310,7 @@ export class VaccineOrderApp extends LitElement {
         </nav>
         <main part="main" tabindex="-1">
           <vo-error-message .error=${this.error} .lang=${this.lang}></vo-error-message>
-          ${this.renderScreen(this.context)}
+          ${mustGiveEmail ? nothing : this.renderScreen(this.context)}
         </main>
       </div>
       ${mustGiveEmail ? html`<vo-email-dialog .context=${this.context}></vo-email-dialog>` : nothing}

@@ -1,6 +1,46 @@
 import { defineMessages } from '../define';
 
 export const home = defineMessages({
-  fr: {},
-  en: {},
+  fr: {
+    'home.title': 'Accueil',
+    'home.officine': 'Votre officine',
+    'home.finess': 'FINESS {finess}',
+    'home.session': 'Session de commande en cours',
+    'home.noSession': 'Aucune session de commande n’est programmée pour le moment.',
+    'home.session.opens': 'Ouverture : {date}',
+    'home.session.closes': 'Fermeture : {date}',
+    'home.session.confirmation': 'Publication des quantités confirmées : {date}',
+    'home.order': 'Votre commande pour cette session',
+    'home.order.none': 'Aucune commande saisie pour cette session.',
+    'home.order.submitted': 'Commande enregistrée le {date} : {lines} ligne(s), {vials} flacon(s).',
+    'home.order.cancelled': 'Commande annulée.',
+    'home.entries': 'Accès rapides',
+    'email.title': 'Adresse e-mail de l’officine',
+    'email.intro':
+      'Lors de votre première connexion, renseignez l’adresse e-mail de votre officine. Elle reçoit les confirmations de commande et sert d’identifiant si Pro Santé Connect est indisponible.',
+    'email.label': 'Adresse e-mail',
+    'email.invalid': 'Saisissez une adresse e-mail valide, par exemple contact@pharmacie.fr.',
+    'email.saved': 'Adresse e-mail enregistrée.',
+  },
+  en: {
+    'home.title': 'Home',
+    'home.officine': 'Your pharmacy',
+    'home.finess': 'FINESS {finess}',
+    'home.session': 'Current ordering session',
+    'home.noSession': 'No ordering session is scheduled for now.',
+    'home.session.opens': 'Opens: {date}',
+    'home.session.closes': 'Closes: {date}',
+    'home.session.confirmation': 'Confirmed quantities published: {date}',
+    'home.order': 'Your order for this session',
+    'home.order.none': 'No order entered for this session.',
+    'home.order.submitted': 'Order saved on {date}: {lines} line(s), {vials} vial(s).',
+    'home.order.cancelled': 'Order cancelled.',
+    'home.entries': 'Shortcuts',
+    'email.title': 'Pharmacy e-mail address',
+    'email.intro':
+      'At your first login, give your pharmacy’s e-mail address. It receives order confirmations and is your login if Pro Santé Connect is unavailable.',
+    'email.label': 'E-mail address',
+    'email.invalid': 'Enter a valid e-mail address, for example contact@pharmacie.fr.',
+    'email.saved': 'E-mail address saved.',
+  },
 });
