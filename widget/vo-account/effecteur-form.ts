@@ -1,5 +1,4 @@
 import { effecteurTypeLabels, effecteurTypes, isStructureType, type EffecteurType } from '../../shared/domain/effecteur-types';
-import { zEmail } from '../../shared/schemas/common';
 import type { ZEffecteur, ZEffecteurInput } from '../../shared/schemas/reference-data';
 import type { WidgetError } from '../core/widget-error';
 import type { Lang, Translate } from '../i18n/index';
@@ -53,12 +52,12 @@ export function inputFrom(draft: EffecteurDraft): ZEffecteurInput {
  * The checks done before sending: name length and e-mail shape. The identifier rules
  * (RPPS, FINESS and its check digit, duplicates) are the server's, shown on the same field.
  */
-export function checkDraft(draft: EffecteurDraft, t: Translate): DraftErrors {
+export function checkDraft(draft: EffecteurDraft, t: Translate, isEmail: (value: string) => boolean): DraftErrors {
   const errors: DraftErrors = {};
   const name = draft.name.trim();
   if (name.length < 2 || name.length > 200) errors.name = t('account.eff.nameInvalid');
   const email = draft.email.trim();
-  if (email && !zEmail.safeParse(email).success) errors.email = t('account.eff.emailInvalid');
+  if (email && !isEmail(email)) errors.email = t('account.eff.emailInvalid');
   return errors;
 }
 

@@ -55,7 +55,9 @@ async function mount(context: WidgetContext): Promise<VoAccount> {
 }
 
 describe('vo-account', () => {
-  it('shows the officine, changes its e-mail with « Modifier » then « Enregistrer », and restores it', async () => {
+  it('shows the officine, changes its e-mail with « Modifier » then « Enregistrer », and restores it', async function () {
+    // The first test also pays for loading zod on demand in a cold dev server.
+    this.timeout(20000);
     const context = await liveContext(8);
     const before = (await context.api.account.get.query()).officine;
     const element = await mount(context);
@@ -71,8 +73,8 @@ describe('vo-account', () => {
     expect(element.shadowRoot!.activeElement).to.equal(input);
     type(input, 'pas-une-adresse');
     $<HTMLButtonElement>(element, '#email-save')!.click();
-    await element.updateComplete;
-    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    await until(() => input.getAttribute('aria-invalid') === 'true', 'the e-mail field error');
+    await until(() => element.shadowRoot!.activeElement === input, 'focus on the e-mail field');
     const [errorId = ''] = input.getAttribute('aria-describedby')!.split(' ');
     expect(element.shadowRoot!.getElementById(errorId)?.textContent).to.contain('adresse e-mail valide');
     await expectAccessible(element);

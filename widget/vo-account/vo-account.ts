@@ -4,13 +4,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { isStructureType, type EffecteurType } from '../../shared/domain/effecteur-types';
 import { officineKindLabels } from '../../shared/domain/kinds';
 import type { ZAccount } from '../../shared/schemas/account';
-import { zEmail } from '../../shared/schemas/common';
 import type { ZEffecteur } from '../../shared/schemas/reference-data';
 import { widgetEvent } from '../core/events';
 import { sharedStyles } from '../core/shared-styles';
 import type { WidgetContext } from '../core/widget-context';
 import { toWidgetError, type WidgetError } from '../core/widget-error';
 import { formatDateTime, translator, type Lang, type MessageKey, type Translate } from '../i18n/index';
+import { emailValidator } from './email-check';
 import {
   addableTypes,
   checkDraft,
@@ -282,6 +282,7 @@ export class VoAccount extends LitElement {
   }
 
   private async editEmail(): Promise<void> {
+    void emailValidator();
     this.editingEmail = true;
     this.emailDraft = this.account?.officine.email ?? '';
     this.emailFieldError = null;
@@ -303,13 +304,16 @@ export class VoAccount extends LitElement {
     const context = this.context;
     if (!context || this.emailSaving) return;
     const email = this.emailDraft.trim();
-    if (!zEmail.safeParse(email).success) {
+    this.emailSaving = true;
+    const isEmail = await emailValidator();
+    if (!isEmail(email)) {
+      this.emailSaving = false;
       this.emailFieldError = this.t('account.emailInvalid');
+      await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#officine-email')?.focus();
       return;
     }
     const hadEmail = Boolean(this.account?.officine.email);
-    this.emailSaving = true;
     this.emailError = null;
     try {
       const result = await context.api.account.setEmail.mutate({ email });
@@ -585,6 +589,7 @@ export class VoAccount extends LitElement {
   }
 
   private async openEffecteurDialog(trigger: HTMLElement, focusSelector: string): Promise<void> {
+    void emailValidator();
     this.returnFocus = trigger;
     this.draftErrors = {};
     this.formError = null;
@@ -732,14 +737,15 @@ export class VoAccount extends LitElement {
     event.preventDefault();
     const context = this.context;
     if (!context || this.formSaving) return;
-    const errors = checkDraft(this.draft, this.t);
+    this.formSaving = true;
+    const errors = checkDraft(this.draft, this.t, await emailValidator());
     this.formError = null;
     if (Object.keys(errors).length) {
+      this.formSaving = false;
       this.draftErrors = errors;
       await this.focusFirstError();
       return;
     }
-    this.formSaving = true;
     const input = inputFrom(this.draft);
     const editing = this.editing;
     try {
