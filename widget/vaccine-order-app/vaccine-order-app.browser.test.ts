@@ -47,7 +47,7 @@ describe('vaccine-order-app', () => {
     const approved = await approveCiba(idNat);
     expect(approved.bindingMessage, 'the phone shows the same two digits').to.equal(binding);
 
-    const loggedIn = oneEvent(app, 'vo-logged-in') as Promise<HTMLElementEventMap['vo-logged-in']>;
+    const loggedIn = oneEvent<HTMLElementEventMap['vo-logged-in']>(app, 'vo-logged-in');
     const dialogHost = await waitFor(() => inner(app, 'vo-email-dialog'), 20000, 'the e-mail dialog');
     expect((await loggedIn).detail.officineName).to.equal('Pharmacie des Abymes');
     await (dialogHost as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
@@ -88,7 +88,7 @@ describe('vaccine-order-app', () => {
     expect(buttons.find((b) => b.textContent?.includes('Suivi de commande'))!.getAttribute('aria-current')).to.equal('page');
     expect(shadow(app).activeElement?.tagName, 'focus follows to the screen').to.equal('MAIN');
 
-    const loggedOut = oneEvent(app, 'vo-logged-out') as Promise<HTMLElementEventMap['vo-logged-out']>;
+    const loggedOut = oneEvent<HTMLElementEventMap['vo-logged-out']>(app, 'vo-logged-out');
     [...shadow(app).querySelectorAll<HTMLButtonElement>('header button')].find((b) => b.textContent?.includes('Se déconnecter'))!.click();
     expect((await loggedOut).detail.reason).to.equal('user');
     await waitFor(() => inner(app, 'vo-login'), 2000, 'the login screen');
