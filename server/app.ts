@@ -12,6 +12,7 @@ import { contextFactory } from './api/context';
 import { appRouter, type AppRouter } from './api/router';
 import { createServices, type Services } from './services/index';
 import { registerPscRoutes } from './api/psc-routes';
+import { registerProbeRoutes } from './api/probe-routes';
 import { registerDevMailPage } from './dev/mail-page';
 import type { PscClient } from './auth/psc/psc-client';
 
@@ -92,6 +93,7 @@ export async function buildApp({ config, db, clock = systemClock, logStream, psc
   });
 
   registerPscRoutes(app, services, config);
+  registerProbeRoutes(app);
 
   const widgetDir = resolve(import.meta.dirname, '../dist/widget');
   if (existsSync(widgetDir)) {

@@ -1,0 +1,49 @@
+import { TRPCClientError } from '@trpc/client';
+import { z } from 'zod';
+import { errorCatalogue, errorMessage, type ErrorCode } from '../../shared/errors/catalogue';
+import { contactIds } from '../../shared/support/contacts';
+import { supportMotifIds } from '../../shared/support/motifs';
+import { extensionErrors, type ExtensionErrorCode } from '../strings';
+
+/** What the popup and pages show for any failure: a message, a code for support, whom to contact. */
+export const zUserError = z.object({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,60}$/),
+  message: z.string(),
+  motif: z.enum(supportMotifIds),
+  contact: z.enum(contactIds),
+});
+export type UserError = z.infer<typeof zUserError>;
+
+const isCatalogueCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in errorCatalogue;
+
+export function catalogueError(code: ErrorCode): UserError {
+  const entry = errorCatalogue[code];
+  return { code, message: errorMessage(code, 'fr'), motif: entry.motif, contact: entry.contact };
+}
+
+/** Failures that happen in the browser, before or beside the API: no catalogue code exists for them. */
+export function extensionError(code: ExtensionErrorCode): UserError {
+  return { code, ...extensionErrors[code] };
+}
+
+/**
+ * The server already fills the catalogue's placeholders in its French message, so that text
+ * wins; a failure without an answer (network, timeout) is the extension's own.
+ */
+export function toUserError(error: unknown): UserError {
+  if (error instanceof TRPCClientError) {
+    const data: unknown = error.data;
+    const appCode = typeof data === 'object' && data !== null && 'appCode' in data ? data.appCode : undefined;
+    if (isCatalogueCode(appCode)) return { ...catalogueError(appCode), message: error.message || errorMessage(appCode, 'fr') };
+    return extensionError('SERVICE_UNREACHABLE');
+  }
+  if (error instanceof UserFacingError) return error.userError;
+  return extensionError('UNEXPECTED');
+}
+
+/** Thrown inside the extension when the user must see a precise message. */
+export class UserFacingError extends Error {
+  constructor(readonly userError: UserError) {
+    super(userError.message);
+  }
+}
