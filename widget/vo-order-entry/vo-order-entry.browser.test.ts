@@ -354,6 +354,74 @@ describe('vo-order-entry', () => {
     expect($(persistent, '#storage-blocked')).to.equal(null);
   });
 
+  it('shows the server’s per-line refusals (ORDER_LINES_INVALID) on the matching cells', async () => {
+    const context = await liveContext(6);
+    const current = await resetOrder(context);
+    const pfizer = productByCode(current, 'COMIRNATY-30-GRIS');
+    const [first] = pfizer.eligibleEffecteurIds as [number];
+    // The server stays the authority: here it refuses a line the client found fine.
+    const refusal = {
+      error: {
+        message: 'Certaines lignes de la commande ne respectent pas les règles de la session.',
+        code: -32022,
+        data: {
+          code: 'UNPROCESSABLE_CONTENT',
+          httpStatus: 422,
+          path: 'orders.create',
+          appCode: 'ORDER_LINES_INVALID',
+          motif: 'saisie_commande',
+          contact: 'spf_support',
+          details: { lines: [{ index: 0, effecteurId: first, productId: pfizer.product.id, code: 'LINE_ABOVE_CAP', params: { cap: 1 } }] },
+          fieldErrors: null,
+        },
+      },
+    };
+    const { apiUrl } = await liveServer();
+    const token = await demoToken(6);
+    const api = createApiClient({
+      url: apiUrl,
+      token: () => token,
+      lang: () => 'fr',
+      fetch: (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (url.includes('orders.create')) return Promise.resolve(new Response(JSON.stringify(refusal), { status: 422, headers: { 'content-type': 'application/json' } }));
+        return fetch(input, init);
+      },
+    });
+    const element = await mount({ ...context, api });
+    await openGrid(element, pfizer.product.id);
+    type($<HTMLInputElement>(element, `input[data-key="${first}:${pfizer.product.id}"]`)!, '2');
+    click(element, '#next');
+    await until(() => $(element, '#validate'), 'the recap');
+    click(element, '#validate');
+    const cell = await until(() => {
+      const input = $<HTMLInputElement>(element, `input[data-key="${first}:${pfizer.product.id}"]`);
+      return input?.getAttribute('aria-invalid') === 'true' && input;
+    }, 'the refused cell');
+    const reason = $(element, `#${cell.getAttribute('aria-describedby')!}`)!;
+    expect(reason.textContent).to.contain('Au-delà du plafond de 1 flacon(s)');
+    expect(reason.dataset.code).to.equal('LINE_ABOVE_CAP');
+    expect($(element, 'vo-error-message')).not.to.equal(null);
+    // Typing in the cell again hands the check back to the client.
+    type(cell, '1');
+    await element.updateComplete;
+    expect(cell.getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('after the close (server clock), editing is off and the banner says why', async () => {
+    const context = await liveContext(6);
+    const current = await context.api.sessions.current.query();
+    const after = Date.parse(current.session.closesAt) + 1000;
+    const element = await mount({ ...context, now: () => new Date(after) });
+    const banner = await until(() => $(element, '#session-banner[data-status=closed]'), 'the closed banner');
+    expect(banner.textContent).to.contain('Fermée');
+    expect($(element, '#closed-reason')!.textContent).to.contain('ne peuvent plus être créées, modifiées ni annulées');
+    expect($(element, '#create')).to.equal(null);
+    expect($(element, '#modify')).to.equal(null);
+    expect(element.shadowRoot!.textContent).to.contain('La saisie est désactivée');
+    await expectAccessible(element);
+  });
+
   it('measures the expanded grid of 320 effecteurs (officine 0, read only)', async () => {
     const context = await liveContext(0);
     const element = await mount(context);
@@ -382,6 +450,17 @@ describe('vo-order-entry', () => {
       samples.push(performance.now() - t1);
     }
     const keystrokeMs = samples.sort((a, b) => a - b)[5]!;
+    // Keyboard through the windowed rows: the next rows are rendered as the focus moves down.
+    let active = input;
+    for (let i = 0; i < 40; i++) {
+      const row = Number(active.dataset.row);
+      active.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+      active = await until(() => {
+        const now = element.shadowRoot!.activeElement as HTMLInputElement | null;
+        return now && Number(now.dataset.row) > row && now;
+      }, `row after ${row}`);
+    }
+    expect(Number(active.dataset.row)).to.be.greaterThan(39);
     console.log(`[order-entry] rows=${$(element, '#grid')!.getAttribute('aria-rowcount')} dom rows=${$$(element, 'tr.row').length} render=${renderMs.toFixed(1)}ms keystroke median=${keystrokeMs.toFixed(1)}ms max=${samples[10]!.toFixed(1)}ms`);
     expect($$(element, 'tr.row').length).to.be.lessThan(80);
   });

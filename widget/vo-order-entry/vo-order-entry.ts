@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { formatMessage, lineErrorCatalogue } from '../../shared/errors/catalogue';
 import { checkTies, tiedQuantity, totalsByProduct, type LineError, type LineInput } from '../../shared/rules/order-lines';
 import type { ZOrder, ZOrderSummary } from '../../shared/schemas/orders';
@@ -9,7 +10,7 @@ import { widgetEvent } from '../core/events';
 import { sharedStyles } from '../core/shared-styles';
 import type { WidgetContext } from '../core/widget-context';
 import { toWidgetError, type WidgetError } from '../core/widget-error';
-import { formatDateTime, formatNumber, type MessageKey } from '../i18n/index';
+import { formatDateTime, type MessageKey } from '../i18n/index';
 import {
   buildModel,
   capOf,
@@ -101,6 +102,8 @@ export class VoOrderEntry extends LitElement {
   private restoreFocus: HTMLElement | null = null;
   private rowsCache: { key: string; rows: GridRow[] } | null = null;
   private loadedFor: WidgetContext | null = null;
+  private numberFormat: { lang: string; format: Intl.NumberFormat } | undefined;
+  private readonly dateTexts = new Map<string, string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -128,6 +131,23 @@ export class VoOrderEntry extends LitElement {
 
   private get uiLang(): 'fr' | 'en' {
     return this.context?.lang ?? 'fr';
+  }
+
+  /** Numbers in the user's language; one formatter, as building one per cell costs more than a keystroke may. */
+  private num(value: number): string {
+    if (this.numberFormat?.lang !== this.uiLang) this.numberFormat = { lang: this.uiLang, format: new Intl.NumberFormat(this.uiLang === 'fr' ? 'fr-FR' : 'en-GB') };
+    return this.numberFormat.format.format(value);
+  }
+
+  /** Dates in Paris time, remembered: the banner renders every second. */
+  private when(iso: string): string {
+    const key = `${this.uiLang}|${iso}`;
+    let text = this.dateTexts.get(key);
+    if (text === undefined) {
+      text = formatDateTime(this.uiLang, iso);
+      this.dateTexts.set(key, text);
+    }
+    return text;
   }
 
   private tick(): void {
@@ -500,6 +520,7 @@ export class VoOrderEntry extends LitElement {
       this.conflict = null;
       this.selectedOrderId = order.id;
       this.view = 'list';
+      this.dispatchEvent(widgetEvent('vo-refresh', { what: 'order' }));
       await this.reloadOrders();
     } catch (error) {
       await this.onSubmitError(error);
@@ -647,6 +668,7 @@ export class VoOrderEntry extends LitElement {
     try {
       await this.context.api.orders.cancel.mutate({ id: order.id, version: order.version });
       this.notice = this.t('orderEntry.cancelled');
+      this.dispatchEvent(widgetEvent('vo-refresh', { what: 'order' }));
     } catch (error) {
       this.actionError = this.report(error);
     }
@@ -676,11 +698,11 @@ export class VoOrderEntry extends LitElement {
     return html`<section class="notice ${open ? '' : 'warning'} banner" aria-labelledby="session-title" id="session-banner" data-status=${status}>
       <h2 id="session-title">${session.label} — ${this.t(`session.status.${status}`)}</h2>
       ${open
-        ? html`<span>${this.t('orderEntry.closesAt', { when: formatDateTime(this.uiLang, session.closesAt) })}</span>
+        ? html`<span>${this.t('orderEntry.closesAt', { when: this.when(session.closesAt) })}</span>
             <span class="countdown" role="timer" aria-live="off">${this.countdown(closes)}</span>`
         : upcoming
-          ? html`<span>${this.t('orderEntry.opensAt', { when: formatDateTime(this.uiLang, session.opensAt) })}</span>`
-          : html`<span id="closed-reason">${this.t('orderEntry.closedReason', { when: formatDateTime(this.uiLang, session.closesAt) })}</span>`}
+          ? html`<span>${this.t('orderEntry.opensAt', { when: this.when(session.opensAt) })}</span>`
+          : html`<span id="closed-reason">${this.t('orderEntry.closedReason', { when: this.when(session.closesAt) })}</span>`}
     </section>`;
   }
 
@@ -695,7 +717,7 @@ export class VoOrderEntry extends LitElement {
     const canModify = open && selected !== undefined && selected.sessionId === sessionId && selected.status === 'submitted';
     return html`${this.draftOffer && open
         ? html`<div class="notice" role="status" id="draft-offer">
-            <p>${this.t('orderEntry.draftFound', { when: formatDateTime(this.uiLang, this.draftOffer.savedAt) })}</p>
+            <p>${this.t('orderEntry.draftFound', { when: this.when(this.draftOffer.savedAt) })}</p>
             <div class="actions">
               <button type="button" @click=${() => this.onResumeDraft()}>${this.t('orderEntry.draftResume')}</button>
               <button type="button" class="secondary" @click=${() => this.onDiscardDraft()}>${this.t('orderEntry.draftDiscard')}</button>
@@ -733,9 +755,9 @@ export class VoOrderEntry extends LitElement {
                   <td>${this.t('orderEntry.orderNumber', { id: o.id, version: o.version })}</td>
                   <td>${o.sessionId === sessionId ? this.t('orderEntry.thisSession') : this.t('orderEntry.pastSession', { id: o.sessionId })}</td>
                   <td>${this.statusLabel(o.status)}</td>
-                  <td>${formatDateTime(this.uiLang, o.submittedAt)}</td>
-                  <td class="num">${formatNumber(this.uiLang, o.lineCount)}</td>
-                  <td class="num">${formatNumber(this.uiLang, o.totalVials)}</td>
+                  <td>${this.when(o.submittedAt)}</td>
+                  <td class="num">${this.num(o.lineCount)}</td>
+                  <td class="num">${this.num(o.totalVials)}</td>
                 </tr>`,
               )}
             </tbody>
@@ -778,8 +800,8 @@ export class VoOrderEntry extends LitElement {
           return html`<tr data-product=${p.product.id}>
             <th scope="row">${p.product.label}</th>
             <td class="num">${p.product.dosesPerVial}</td>
-            <td class="num" data-total="vials">${formatNumber(this.uiLang, total?.vials ?? 0)}</td>
-            <td class="num" data-total="doses">${formatNumber(this.uiLang, total?.doses ?? 0)}</td>
+            <td class="num" data-total="vials">${this.num(total?.vials ?? 0)}</td>
+            <td class="num" data-total="doses">${this.num(total?.doses ?? 0)}</td>
             <td>
               ${p.product.boxOnly ? html`<div>${this.t('orderEntry.boxOnly', { box: p.product.vialsPerBox })}</div>` : nothing}
               ${p.product.minVials > 1 ? html`<div>${this.t('orderEntry.minimum', { min: p.product.minVials })}</div>` : nothing}
@@ -919,7 +941,7 @@ export class VoOrderEntry extends LitElement {
     return html`<tr class="row" aria-rowindex=${index + 2} data-cell=${key}>
       <th scope="row" class="name" title=${e.name}>${e.name}</th>
       <td>${typeLabel(e.type, this.uiLang)}</td>
-      <td class="num" data-cap>${cap === null ? this.t('orderEntry.unlimited') : cap === false ? '—' : formatNumber(this.uiLang, cap)}</td>
+      <td class="num" data-cap>${cap === null ? this.t('orderEntry.unlimited') : cap === false ? '—' : this.num(cap)}</td>
       <td>
         <input
           class="qty"
@@ -928,7 +950,7 @@ export class VoOrderEntry extends LitElement {
           autocomplete="off"
           data-row=${index}
           data-key=${key}
-          .value=${raw}
+          .value=${live(raw)}
           ?disabled=${disabled}
           aria-label=${this.t('orderEntry.quantityFor', { effecteur: e.name, product: p.product.label })}
           aria-invalid=${problem ? 'true' : 'false'}
@@ -969,8 +991,8 @@ export class VoOrderEntry extends LitElement {
               <td>${p?.label}</td>
               <th scope="row">${e?.name}</th>
               <td>${e ? typeLabel(e.type, this.uiLang) : ''}</td>
-              <td class="num">${formatNumber(this.uiLang, l.vials)}</td>
-              <td class="num">${formatNumber(this.uiLang, l.vials * (p?.dosesPerVial ?? 1))}</td>
+              <td class="num">${this.num(l.vials)}</td>
+              <td class="num">${this.num(l.vials * (p?.dosesPerVial ?? 1))}</td>
             </tr>`;
           })}
         </tbody>
@@ -978,8 +1000,8 @@ export class VoOrderEntry extends LitElement {
           ${totals.map(
             (total) => html`<tr data-total-product=${total.productId}>
               <th scope="row" colspan="3">${this.t('orderEntry.totalFor', { product: model.productById.get(total.productId)?.product.label ?? '' })}</th>
-              <td class="num">${formatNumber(this.uiLang, total.vials)}</td>
-              <td class="num">${formatNumber(this.uiLang, total.doses)}</td>
+              <td class="num">${this.num(total.vials)}</td>
+              <td class="num">${this.num(total.doses)}</td>
             </tr>`,
           )}
         </tfoot>
@@ -1017,8 +1039,8 @@ export class VoOrderEntry extends LitElement {
                 (d) => html`<tr data-diff=${cellKey(d.effecteurId, d.productId)}>
                   <td>${model.productById.get(d.productId)?.product.label ?? d.productId}</td>
                   <th scope="row">${model.effecteurById.get(d.effecteurId)?.name ?? d.effecteurId}</th>
-                  <td class="num">${formatNumber(this.uiLang, d.mine)}</td>
-                  <td class="num">${formatNumber(this.uiLang, d.theirs)}</td>
+                  <td class="num">${this.num(d.mine)}</td>
+                  <td class="num">${this.num(d.theirs)}</td>
                 </tr>`,
               )}
             </tbody>
