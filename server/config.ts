@@ -33,6 +33,9 @@ const zEnv = z.object({
   /** Start the local PSC stand-in (development only). */
   PSC_STAND_IN: zBool.optional(),
   PSC_STAND_IN_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  /** The demo page imitating pharmacy software, on its own port (another origin): on by default in development. */
+  DEMO_HOST: zBool.optional(),
+  DEMO_HOST_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
   /** Where a login may return to (URL prefixes, comma-separated): the widget hosts, the extension's redirect URLs. */
   AUTH_RETURN_URLS: z.string().optional(),
   /** The e-mail + one-time password fallback: only while PSC is down (default), always, or never. */
@@ -64,6 +67,8 @@ export interface AppConfig {
   };
   /** Allowed login return URLs, as parsed prefixes. */
   returnUrls: URL[];
+  /** The demo page imitating pharmacy software (development). */
+  demoHost: { enabled: boolean; port: number; url: string };
   emailLogin: 'when_psc_down' | 'always' | 'never';
   trustProxy: number | string[] | false;
 }
@@ -90,9 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (missing.length > 0) throw new ConfigError(`Configuration invalide :\n  ${missing.join('\n  ')}`);
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '');
+  const demoHost = { enabled: e.DEMO_HOST ?? e.NODE_ENV === 'development', port: e.DEMO_HOST_PORT, url: `http://${e.HOST}:${e.DEMO_HOST_PORT}` };
   let returnUrls: URL[];
   try {
-    returnUrls = (e.AUTH_RETURN_URLS ?? `${publicUrl}/`).split(',').map((u) => u.trim()).filter(Boolean).map((u) => new URL(u));
+    // By default the service itself, and the demo host page when it runs, may receive a login.
+    returnUrls = (e.AUTH_RETURN_URLS ?? [`${publicUrl}/`, ...(demoHost.enabled ? [`${demoHost.url}/`] : [])].join(',')).split(',').map((u) => u.trim()).filter(Boolean).map((u) => new URL(u));
   } catch {
     throw new ConfigError('Configuration invalide :\n  AUTH_RETURN_URLS: une liste d’URL séparées par des virgules est attendue');
   }
@@ -118,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       standIn: { enabled: standIn, port: e.PSC_STAND_IN_PORT },
     },
     returnUrls,
+    demoHost,
     emailLogin: e.EMAIL_LOGIN,
     trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(','),
   };

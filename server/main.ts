@@ -3,6 +3,7 @@ import { loadConfigOrExit } from './config';
 import { migrateToLatest, openDatabase } from './db/connection';
 import { seedDemoData } from './dev/demo-data';
 import { setUpPsc } from './auth/psc/psc-setup';
+import { startDemoHost } from './dev/demo-host/demo-host';
 
 /** How often closed sessions are checked for allocation; allocation itself runs once per session. */
 const allocationSweepMs = 30_000;
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     if (seeded) app.log.info(seeded, 'demo data created');
   }
   const address = await app.listen({ host: config.host, port: config.port });
+  const demoHost = config.demoHost.enabled ? await startDemoHost({ host: config.host, port: config.demoHost.port, apiUrl: config.publicUrl }) : null;
 
   const sweep = async (): Promise<void> => {
     try {
@@ -39,12 +41,14 @@ async function main(): Promise<void> {
   console.log(`Service de commande de vaccins prêt : ${address}`);
   console.log(`  API tRPC : ${address}/trpc   (santé : ${address}/trpc/health)`);
   if (psc.standIn) console.log(`  Pro Santé Connect (simulateur de développement) : ${psc.standIn.discoveryUrl}`);
+  if (demoHost) console.log(`  Page de démonstration (logiciel pharmacie, autre origine) : ${demoHost.url}/`);
   if (config.env === 'development') console.log('  Jeton de démonstration : npm run admin -- demo-token');
 
   const stop = async (): Promise<void> => {
     clearInterval(timer);
     services.pscMonitor.stop();
     await app.close();
+    await demoHost?.close();
     await psc.standIn?.close();
     await close();
     process.exit(0);
