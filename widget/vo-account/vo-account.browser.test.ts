@@ -5,7 +5,7 @@ import type { WidgetContext } from '../core/widget-context';
 import { liveContext } from '../test-support/live-server';
 import { expectAccessible } from '../test-support/axe';
 
-// Officines 8 and 10 belong to these tests (0 is read only). Chromium and Firefox share one
+// Officines 8 and 10 belong to these tests (9, without e-mail, and 0 are only read). Chromium and Firefox share one
 // server: every name, e-mail and RPPS is unique per run, and the officine e-mail is restored.
 
 async function until<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
@@ -174,6 +174,36 @@ describe('vo-account', () => {
     saved = (await context.api.account.listEffecteurs.query()).find((e) => e.id === id)!;
     expect(saved.active).to.equal(false);
     expect($(element, `tr[data-effecteur-id="${id}"]`)!.textContent).to.contain('Désactivé');
+    await expectAccessible(element);
+  });
+
+  it('warns, without refusing, when an RPPS fails its check digit', async () => {
+    const context = await liveContext(10);
+    const element = await mount(context);
+    $<HTMLButtonElement>(element, '#effecteur-add')!.click();
+    await element.updateComplete;
+    const select = $<HTMLSelectElement>(element, '#effecteur-type')!;
+    select.value = 'infirmier';
+    select.dispatchEvent(new Event('change'));
+    const good = uniqueRpps();
+    const bad = good.slice(0, 10) + String((Number(good.slice(10)) + 1) % 10);
+    type($<HTMLInputElement>(element, '#effecteur-name')!, `IDE Clé ${Date.now()}`);
+    type($<HTMLInputElement>(element, '#effecteur-identifier')!, bad);
+    $<HTMLButtonElement>(element, '#effecteur-save')!.click();
+    const dialog = $<HTMLDialogElement>(element, '#effecteur-dialog')!;
+    await until(() => !dialog.open, 'the dialog to close');
+    expect(element.shadowRoot!.querySelector('[role=status] .notice.warning')?.textContent).to.contain('clé de contrôle');
+    const saved = (await context.api.account.listEffecteurs.query()).find((e) => e.rpps === bad);
+    expect(saved?.type).to.equal('infirmier');
+  });
+
+  it('asks for the officine e-mail before the effecteurs can be managed', async () => {
+    const context = await liveContext(9);
+    const element = await fixture<VoAccount>(html`<vo-account .context=${context}></vo-account>`);
+    await until(() => $(element, '[data-field=email]'), 'the account');
+    expect($(element, '[data-field=email]')!.textContent).to.equal('Aucune adresse enregistrée');
+    expect(element.shadowRoot!.textContent).to.contain('Renseignez d’abord l’adresse e-mail');
+    expect($(element, '#effecteur-add')).to.equal(null);
     await expectAccessible(element);
   });
 
