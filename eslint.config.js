@@ -30,6 +30,8 @@ export default tseslint.config(
   // Clients know the server only by types (its router's); no server code reaches a browser.
   { files: ['widget/**/*.ts'], rules: restrict([{ group: ['**/extension/**'] }, serverTypesOnly]) },
   { files: ['extension/**/*.ts'], rules: restrict([{ group: ['**/widget/**'] }, serverTypesOnly]) },
+  // End-to-end tests run in Node and start the real server; they never ship to a browser.
+  { files: ['**/*.e2e.test.ts'], rules: { 'no-restricted-imports': 'off' } },
   // @open-wc's chai typings make every assertion thenable; mocha awaits what matters.
   { files: ['**/*.browser.test.ts', 'widget/test-support/**/*.ts'], rules: { '@typescript-eslint/no-floating-promises': 'off' } },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },

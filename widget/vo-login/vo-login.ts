@@ -52,9 +52,12 @@ export class VoLogin extends LitElement {
         font-size: 0.9em;
         margin: 0.2em 0;
       }
-      input {
+      input:not([type='radio']) {
         width: 100%;
         max-width: 24rem;
+      }
+      label.inline {
+        display: inline;
       }
     `,
   ];
@@ -354,7 +357,7 @@ export class VoLogin extends LitElement {
           (o, i) =>
             html`<div>
               <input type="radio" id="officine-${o.id}" name="officine" value=${o.id} ?checked=${i === 0} />
-              <label for="officine-${o.id}" style="display:inline">${o.name} — ${o.city} (FINESS ${o.finess})</label>
+              <label for="officine-${o.id}" class="inline">${o.name} — ${o.city} (FINESS ${o.finess})</label>
             </div>`,
         )}
       </fieldset>
