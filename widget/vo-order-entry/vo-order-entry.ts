@@ -811,7 +811,7 @@ export class VoOrderEntry extends LitElement {
                       vaccine: model.productById.get(p.tie.vaccineProductId)?.product.label ?? '',
                       expected: proposed,
                     })}
-                    <button
+                    ${proposed === 0 ? nothing : html`<button
                       type="button"
                       class="link"
                       data-propose=${p.product.id}
@@ -819,7 +819,7 @@ export class VoOrderEntry extends LitElement {
                       ?disabled=${(total?.vials ?? 0) === proposed}
                     >
                       ${this.t('orderEntry.applyProposal', { expected: proposed })}
-                    </button>
+                    </button>`}
                   </div>`
                 : nothing}
               ${tieError ?? serverError
