@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { startDemoHost, type DemoHost } from '../../server/dev/demo-host/demo-host';
 import { startDemoTestServer, type DemoTestServer } from '../../server/test-support/demo-test-server';
 
@@ -27,7 +27,7 @@ function profileWithCookiesBlocked(): string {
 }
 
 /** Finds an element through the open shadow roots, e.g. deep(page, 'vo-login', '#idNat'). */
-async function deep(page: Page, ...path: string[]) {
+async function deep(page: Page, ...path: string[]): Promise<ElementHandle<Element>> {
   const handle = await page.waitForFunction(
     (steps: string[]) => {
       let root: Document | ShadowRoot = document;
@@ -42,7 +42,9 @@ async function deep(page: Page, ...path: string[]) {
     { timeout: 20000 },
     ['vaccine-order-app', ...path],
   );
-  return handle.asElement() as NonNullable<ReturnType<typeof handle.asElement>>;
+  const element = handle.asElement();
+  if (!element) throw new Error(`no element at ${path.join(' > ')}`);
+  return element as ElementHandle<Element>;
 }
 
 describe('the widget embedded in pharmacy software, cookies blocked, strict CSP (real Chromium)', () => {
