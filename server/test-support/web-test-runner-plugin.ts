@@ -11,8 +11,29 @@ interface ServeContext {
  * widget's component tests, and answers the test pages at /__vo-test/*: the API's URL, a
  * token for a demo officine, moving the server's clock.
  */
+/** A lock with a time limit, so a failed test cannot hold it forever. */
+function timedLock(limitMs: number) {
+  let held: Promise<void> = Promise.resolve();
+  let release: () => void = () => undefined;
+  return {
+    async acquire() {
+      const previous = held;
+      let done!: () => void;
+      held = new Promise<void>((resolve) => (done = resolve));
+      await previous;
+      const timer = setTimeout(done, limitMs);
+      release = () => {
+        clearTimeout(timer);
+        done();
+      };
+    },
+    release: () => release(),
+  };
+}
+
 export function liveServerPlugin() {
   let server: DemoTestServer | null = null;
+  const firstLogin = timedLock(60_000);
   return {
     name: 'vo-live-server',
     async serverStart() {
@@ -39,8 +60,14 @@ export function liveServerPlugin() {
         return { body: JSON.stringify({ approved: true, bindingMessage: pending.bindingMessage }), type: 'json' };
       }
       if (context.path === '/__vo-test/first-login') {
-        // An officine of its own whose next login is a first login (no e-mail yet).
+        // An officine whose next login is a first login (no e-mail yet). Chromium and Firefox
+        // run at the same time: one browser at a time holds it, until done (or 60 s).
+        await firstLogin.acquire();
         return { body: JSON.stringify(await server.resetFirstLogin()), type: 'json' };
+      }
+      if (context.path === '/__vo-test/first-login-done') {
+        firstLogin.release();
+        return { body: '{}', type: 'json' };
       }
       if (context.path === '/__vo-test/advance') {
         server.clock.advance(Number(query.get('ms') ?? '0'));

@@ -50,7 +50,15 @@ export async function approveCiba(idNat: string): Promise<{ approved: boolean; b
   return (await response.json()) as { approved: boolean; bindingMessage?: string };
 }
 
-/** Makes the next login of the Pharmacie des Abymes a first login; gives its titulaire's idNat. */
+/** Lets the other browser have its first login (see resetFirstLogin). */
+export async function firstLoginDone(): Promise<void> {
+  await fetch('/__vo-test/first-login-done');
+}
+
+/**
+ * Makes the next login of the Pharmacie des Abymes a first login; gives its titulaire's idNat.
+ * Holds it for this browser until firstLoginDone().
+ */
 export async function resetFirstLogin(): Promise<{ idNat: string }> {
   const response = await fetch('/__vo-test/first-login');
   return (await response.json()) as { idNat: string };
