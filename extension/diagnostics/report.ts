@@ -21,7 +21,7 @@ export function reportJson(results: CheckResult[], facts: Facts, meta: ReportMet
     version: 1,
     ...meta,
     browser: facts.browser,
-    userAgent: facts.probe.status === 'done' ? facts.probe.result.userAgent : navigatorAgent(),
+    userAgent: (facts.probe.status === 'done' ? facts.probe.result.userAgent : navigatorAgent()).slice(0, 500),
     checks: results.map((r) => ({ id: r.id, verdict: r.verdict, summary: r.summary, contact: r.contact, details: r.details })),
     probe: facts.probe,
   };

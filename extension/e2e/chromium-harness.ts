@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type Page, type WebWorker } from 'puppeteer-core';
 
 export const chromeDir = resolve(import.meta.dirname, '../../dist/extension/chrome-mv3');
 export const firefoxDir = resolve(import.meta.dirname, '../../dist/extension/firefox-mv2');
@@ -42,7 +42,7 @@ export async function launchChromiumWithExtension(): Promise<LoadedExtension> {
       '--disable-dev-shm-usage',
     ],
   });
-  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 15_000 });
+  const target = await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().endsWith('/background.js'), { timeout: 15_000 });
   const worker = await target.worker();
   if (!worker) throw new Error('no service worker for the extension');
   const id = new URL(target.url()).host;
