@@ -22,6 +22,7 @@ export type LoginMode = 'redirect' | 'popup' | 'ciba';
  * Light-DOM children are shown only by engines that cannot run the widget (put the
  * "use Chrome or Firefox" advice there; see docs/EMBEDDING.md).
  *
+ * @tagname vaccine-order-app
  * @fires vo-logged-in - a pharmacist logged in; detail: officineId, officineName, method
  * @fires vo-logged-out - the user logged out or the session expired; detail: reason
  * @fires vo-order-submitted - an order was created or changed; detail: orderId, sessionId, version, lineCount, totalVials
