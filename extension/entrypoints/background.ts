@@ -44,5 +44,9 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onStartup.addListener(() => void background.refreshWatch());
-  browser.runtime.onInstalled.addListener(() => void background.refreshWatch());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void background.refreshWatch();
+    // A new user first sees whether this browser is ready for the service.
+    if (reason === 'install') void browser.tabs.create({ url: extensionUrl('/diagnostics.html') });
+  });
 });
