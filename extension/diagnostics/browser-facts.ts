@@ -3,9 +3,8 @@ import { pscOrigin, serviceOrigin, type ServiceConfig } from '../config/service-
 import { runCookieProbe } from './cookie-probe';
 import type { BrowserFact, CookieSetting, CookieSettingsFact, Facts, PoliciesFact } from './facts';
 import { timedFetch, type ErrorEvents } from './timed-fetch';
+import { networkTimeoutMs } from './browser-facts-timeout';
 
-/** Every network check gives up after this; they run side by side, so a dead host costs this once. */
-export const networkTimeoutMs = 3000;
 
 // APIs one browser has and the other lacks, reached through loose types and feature tests.
 interface SettingGetter<T> {

@@ -62,12 +62,17 @@ export async function launchChromiumWithExtension(): Promise<LoadedExtension> {
   };
 }
 
-/** Points the installed extension at a test server (what the options page saves). */
-export async function configure(worker: WebWorker, serviceUrl: string, pscDiscoveryUrl: string): Promise<void> {
-  await worker.evaluate(
+/**
+ * Points the installed extension at a test server (what the options page saves). Written from
+ * one of the extension's pages: the service worker may be restarted at any time, pages stay.
+ */
+export async function configure(ext: LoadedExtension, serviceUrl: string, pscDiscoveryUrl: string): Promise<void> {
+  const page = await ext.open('/options.html');
+  await page.evaluate(
     (config) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ serviceConfig: config }),
     { serviceUrl, pscDiscoveryUrl, orderPagePath: '/' },
   );
+  await page.close();
 }
 
 export interface CheckRow {

@@ -12,7 +12,7 @@ before(async () => {
   s = await startDemoTestServer({ psc: 'stand-in' });
   port = new URL(s.url).port;
   ext = await launchChromiumWithExtension();
-  await configure(ext.worker, s.url, s.standIn?.discoveryUrl ?? '');
+  await configure(ext, s.url, s.standIn?.discoveryUrl ?? '');
 });
 after(async () => {
   await ext?.close();

@@ -1,18 +1,9 @@
 import { TRPCClientError } from '@trpc/client';
-import { z } from 'zod';
 import { errorCatalogue, errorMessage, type ErrorCode } from '../../shared/errors/catalogue';
-import { contactIds } from '../../shared/support/contacts';
-import { supportMotifIds } from '../../shared/support/motifs';
 import { extensionErrors, type ExtensionErrorCode } from '../strings';
+import type { UserError } from './user-error-schema';
 
-/** What the popup and pages show for any failure: a message, a code for support, whom to contact. */
-export const zUserError = z.object({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,60}$/),
-  message: z.string(),
-  motif: z.enum(supportMotifIds),
-  contact: z.enum(contactIds),
-});
-export type UserError = z.infer<typeof zUserError>;
+export { zUserError, type UserError } from './user-error-schema';
 
 const isCatalogueCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in errorCatalogue;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { zMe, zOfficineChoice } from '../../shared/schemas/auth';
 import { zSession } from '../../shared/schemas/sessions';
 import { zSupportMotif } from '../../shared/schemas/support';
-import { zUserError } from '../errors/user-error';
+import { zUserError } from '../errors/user-error-schema';
 
 /**
  * The one protocol between the extension's pages (popup, diagnostics, options) and the

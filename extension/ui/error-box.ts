@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { contacts } from '../../shared/support/contacts';
-import type { UserError } from '../errors/user-error';
+import type { UserError } from '../errors/user-error-schema';
 import { common } from '../strings';
 
 /** Every error the same way: the catalogue's French message, its code, whom to contact, and the support button. */

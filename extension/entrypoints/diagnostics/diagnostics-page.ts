@@ -10,7 +10,7 @@ import { gatherFacts } from '../../diagnostics/browser-facts';
 import type { Facts } from '../../diagnostics/facts';
 import { judge } from '../../diagnostics/judge';
 import { motifFor, reportJson, reportText } from '../../diagnostics/report';
-import type { UserError } from '../../errors/user-error';
+import type { UserError } from '../../errors/user-error-schema';
 import { send } from '../../messages/send';
 import { diagnosticsPage as t } from '../../strings';
 import { errorBox } from '../../ui/error-box';

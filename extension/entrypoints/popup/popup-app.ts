@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import type { zOfficineChoice } from '../../../shared/schemas/auth';
-import type { UserError } from '../../errors/user-error';
+import type { UserError } from '../../errors/user-error-schema';
 import type { LoginStep, Overview, PendingCiba, State } from '../../messages/protocol';
 import { send } from '../../messages/send';
 import { common, formatDateTime, formatDuration, popup as t } from '../../strings';
@@ -56,6 +56,7 @@ export class PopupApp extends LitElement {
     await this.updateComplete;
     // What the end-to-end tests and the benchmark wait for.
     document.body.dataset.ready = 'true';
+    performance.mark('vop-popup-ready');
   }
 
   private showState(state: State): void {

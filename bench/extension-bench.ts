@@ -1,0 +1,80 @@
+/**
+ * `npm run bench:extension`: the extension's diagnostics run time with every host up and with
+ * one host that accepts connections but never answers (PSC here), and the popup's time to be
+ * ready (logged out, then logged in), in headless Chromium with the built extension. Prints
+ * medians. Targets (issue #5): checks < 3 s when all answer, < the network timeout (plus the
+ * page's own work) when one is dead; popup ready < 200 ms.
+ */
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import type { Page } from 'puppeteer-core';
+import { networkTimeoutMs } from '../extension/diagnostics/browser-facts-timeout';
+import { configure, launchChromiumWithExtension } from '../extension/e2e/chromium-harness';
+import { startDemoTestServer } from '../server/test-support/demo-test-server';
+
+const runs = Number(process.env.BENCH_EXTENSION_RUNS ?? 7);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+async function diagnosticsMs(open: () => Promise<Page>): Promise<number> {
+  const page = await open();
+  await page.waitForFunction(() => document.body.dataset.checksDone === 'true', { polling: 20, timeout: 30_000 });
+  const ms = Number(await page.evaluate(() => document.body.dataset.durationMs));
+  await page.close();
+  return ms;
+}
+
+async function popupReadyMs(open: () => Promise<Page>): Promise<number> {
+  const page = await open();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', { polling: 10, timeout: 10_000 });
+  const ms = await page.evaluate(() => performance.getEntriesByName('vop-popup-ready')[0]?.startTime ?? NaN);
+  await page.close();
+  return ms;
+}
+
+async function main(): Promise<void> {
+  const server = await startDemoTestServer({ psc: 'stand-in' });
+  const sockets: Socket[] = [];
+  const dead = createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => dead.listen(0, '127.0.0.1', resolve));
+  const deadUrl = `http://127.0.0.1:${(dead.address() as AddressInfo).port}/.well-known/openid-configuration`;
+  const ext = await launchChromiumWithExtension();
+  try {
+    const open = (path: string) => () => ext.open(path);
+    await configure(ext, server.url, server.standIn?.discoveryUrl ?? '');
+    await diagnosticsMs(open('/diagnostics.html')); // warm-up
+    const allUp: number[] = [];
+    for (let i = 0; i < runs; i++) allUp.push(await diagnosticsMs(open('/diagnostics.html')));
+    const loggedOut: number[] = [];
+    for (let i = 0; i < runs; i++) loggedOut.push(await popupReadyMs(open('/popup.html')));
+
+    const { token } = await server.demoToken(0);
+    const me = await (await fetch(`${server.url}/trpc/auth.me`, { headers: { authorization: `Bearer ${token}` } })).json() as { result: { data: unknown } };
+    const page = await ext.open('/options.html');
+    await page.evaluate(
+      (auth) => (globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }).chrome.storage.session.set({ auth }),
+      { token, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), me: me.result.data },
+    );
+    await page.close();
+    const loggedIn: number[] = [];
+    for (let i = 0; i < runs; i++) loggedIn.push(await popupReadyMs(open('/popup.html')));
+
+    await configure(ext, server.url, deadUrl);
+    const oneDead: number[] = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) oneDead.push(await diagnosticsMs(open('/diagnostics.html')));
+
+    console.log(`Extension (headless Chromium, ${runs} runs, medians)`);
+    console.log(`  diagnostics, every host up:          ${median(allUp)} ms  (target < 3000 ms)`);
+    console.log(`  diagnostics, PSC host never answers: ${median(oneDead)} ms  (network timeout ${networkTimeoutMs} ms)`);
+    console.log(`  popup ready, logged out:             ${median(loggedOut).toFixed(0)} ms  (target < 200 ms)`);
+    console.log(`  popup ready, logged in:              ${median(loggedIn).toFixed(0)} ms  (target < 200 ms)`);
+  } finally {
+    await ext.close();
+    for (const socket of sockets) socket.destroy();
+    dead.close();
+    await server.close();
+  }
+}
+
+await main();
