@@ -10,17 +10,7 @@ import { register } from 'tsx/esm/api';
 // The plugin that runs the real server is TypeScript: let Node load it through tsx.
 register();
 const { liveServerPlugin } = await import('./server/test-support/web-test-runner-plugin.ts');
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+const { chromiumPath, headlessChromiumArgs } = await import('./scripts/headless-chromium.ts');
 
 export default {
   files: ['widget/**/*.browser.test.ts'],
@@ -32,9 +22,9 @@ export default {
   browsers: [
     puppeteerLauncher({
       launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumPath,
         headless: true,
-        args: chromiumArgs,
+        args: headlessChromiumArgs,
         userDataDir: mkdtempSync(join(tmpdir(), 'wtr-chromium-')),
       },
     }),

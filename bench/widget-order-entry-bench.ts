@@ -20,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { startDemoTestServer } from '../server/test-support/demo-test-server';
+import { chromiumPath, headlessChromiumArgs } from '../scripts/headless-chromium';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -121,19 +122,10 @@ export async function runOrderEntryBench(runs = Number(process.env.BENCH_RUNS ??
   const statics = await serveStatic(bundled.outputFiles[0]?.text ?? '');
   const userDataDir = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     userDataDir,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
+    args: headlessChromiumArgs,
   });
   try {
     const page = await browser.newPage();

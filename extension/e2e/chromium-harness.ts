@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { TargetType, type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { chromiumPath, headlessChromiumArgs } from '../../scripts/headless-chromium';
 
 export const chromeDir = resolve(import.meta.dirname, '../../dist/extension/chrome-mv3');
 export const firefoxDir = resolve(import.meta.dirname, '../../dist/extension/firefox-mv2');
@@ -26,21 +27,12 @@ export async function launchChromiumWithExtension(): Promise<LoadedExtension> {
   ensureBuilt(chromeDir, 'chrome');
   const profile = mkdtempSync(join(tmpdir(), 'vop-chromium-'));
   const browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     pipe: true,
     enableExtensions: [chromeDir],
     userDataDir: profile,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
+    args: headlessChromiumArgs,
   });
   const target = await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().endsWith('/background.js'), { timeout: 15_000 });
   const worker = await target.worker();

@@ -4,19 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { chromiumPath, headlessChromiumArgs } from '../../scripts/headless-chromium';
 import { startDemoHost, type DemoHost } from '../../server/dev/demo-host/demo-host';
 import { startDemoTestServer, type DemoTestServer } from '../../server/test-support/demo-test-server';
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 /** A Chromium profile where every site's cookies (and so its Web Storage) are blocked. */
 function profileWithCookiesBlocked(): string {
@@ -59,9 +49,9 @@ describe('the widget embedded in pharmacy software, cookies blocked, strict CSP 
     host = await startDemoHost({ host: '127.0.0.1', port: 0, apiUrl: server.url });
     profile = profileWithCookiesBlocked();
     browser = await puppeteer.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       headless: true,
-      args: chromiumArgs,
+      args: headlessChromiumArgs,
       userDataDir: profile,
     });
   });

@@ -10,7 +10,7 @@ import { sharedStyles } from '../core/shared-styles';
 import type { WidgetContext } from '../core/widget-context';
 import { toWidgetError, type WidgetError } from '../core/widget-error';
 import { formatDateTime, translator, type Lang, type MessageKey, type Translate } from '../i18n/index';
-import { emailValidator } from './email-check';
+import { emailValidator } from '../core/email-check';
 import {
   addableTypes,
   checkDraft,

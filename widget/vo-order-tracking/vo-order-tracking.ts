@@ -29,6 +29,15 @@ const pageSize = 20;
 /** Up to this many effecteurs, every group starts expanded. */
 const expandAllUpTo = 8;
 
+/** The product and quantity columns shared by the totals table and each effecteur's table. */
+function quantityHeadings(t: Translate) {
+  return html`<th scope="col">${t('tracking.col.product')}</th>
+    <th scope="col" class="num">${t('tracking.col.ordered')}</th>
+    <th scope="col" class="num">${t('tracking.col.confirmed')}</th>
+    <th scope="col" class="num">${t('tracking.col.delivered')}</th>
+    <th scope="col" class="num">${t('tracking.col.remaining')}</th>`;
+}
+
 /**
  * « Suivi de commande » (menu « Transaction commerciale »): per session, what the officine
  * and each effecteur ordered, what was confirmed (from the confirmation time) and why it
@@ -350,11 +359,7 @@ export class VoOrderTracking extends LitElement {
       </caption>
       <thead>
         <tr>
-          <th scope="col">${t('tracking.col.product')}</th>
-          <th scope="col" class="num">${t('tracking.col.ordered')}</th>
-          <th scope="col" class="num">${t('tracking.col.confirmed')}</th>
-          <th scope="col" class="num">${t('tracking.col.delivered')}</th>
-          <th scope="col" class="num">${t('tracking.col.remaining')}</th>
+          ${quantityHeadings(t)}
         </tr>
       </thead>
       <tbody>
@@ -460,11 +465,7 @@ export class VoOrderTracking extends LitElement {
       </caption>
       <thead>
         <tr>
-          <th scope="col">${t('tracking.col.product')}</th>
-          <th scope="col" class="num">${t('tracking.col.ordered')}</th>
-          <th scope="col" class="num">${t('tracking.col.confirmed')}</th>
-          <th scope="col" class="num">${t('tracking.col.delivered')}</th>
-          <th scope="col" class="num">${t('tracking.col.remaining')}</th>
+          ${quantityHeadings(t)}
           <th scope="col">${t('tracking.col.deliveries')}</th>
           <th scope="col">${t('tracking.col.reason')}</th>
         </tr>

@@ -6,7 +6,7 @@ import { sharedStyles } from '../core/shared-styles';
 import type { WidgetContext } from '../core/widget-context';
 import { toWidgetError, type WidgetError } from '../core/widget-error';
 import { formatDateTime, translator, type Lang, type Translate } from '../i18n/index';
-import { emailValidator } from '../vo-account/email-check';
+import { emailValidator } from '../core/email-check';
 
 type Field = 'motif' | 'errorCode' | 'message' | 'contactEmail';
 type FieldErrors = Partial<Record<Field, string>>;
