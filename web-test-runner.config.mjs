@@ -11,14 +11,21 @@ import { register } from 'tsx/esm/api';
 register();
 const { liveServerPlugin } = await import('./server/test-support/web-test-runner-plugin.ts');
 const { chromiumPath, headlessChromiumArgs } = await import('./scripts/headless-chromium.ts');
+const { prebundlePlugin } = await import('./scripts/prebundle-plugin.ts');
 
 export default {
   files: ['widget/**/*.browser.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   browserStartTimeout: 120000,
+  // A whole test file, on a loaded two-core machine running both browsers at once.
+  testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [liveServerPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    liveServerPlugin(),
+    prebundlePlugin(['zod', '@trpc/client']),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
   browsers: [
     puppeteerLauncher({
       launchOptions: {

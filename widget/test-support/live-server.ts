@@ -50,15 +50,7 @@ export async function approveCiba(idNat: string): Promise<{ approved: boolean; b
   return (await response.json()) as { approved: boolean; bindingMessage?: string };
 }
 
-/** Lets the other browser have its first login (see resetFirstLogin). */
-export async function firstLoginDone(): Promise<void> {
-  await fetch('/__vo-test/first-login-done');
-}
-
-/**
- * Makes the next login of the Pharmacie des Abymes a first login; gives its titulaire's idNat.
- * Holds it for this browser until firstLoginDone().
- */
+/** Makes the next login of the Pharmacie des Abymes a first login; gives its titulaire's idNat. */
 export async function resetFirstLogin(): Promise<{ idNat: string }> {
   const response = await fetch('/__vo-test/first-login');
   return (await response.json()) as { idNat: string };

@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../index';
 import type { VaccineOrderApp } from './vaccine-order-app';
 import { expectAccessible } from '../test-support/axe';
-import { approveCiba, demoPharmacist, firstLoginDone, liveServer, resetFirstLogin, waitFor } from '../test-support/live-server';
+import { approveCiba, demoPharmacist, liveServer, resetFirstLogin, waitFor } from '../test-support/live-server';
+import '../test-support/readable-failures';
 
 // Demo officine 3 (Pharmacie des Chartrons) has one; its pharmacist has no other officine.
 const regularOfficine = 3;
@@ -34,14 +35,6 @@ describe('vaccine-order-app', () => {
   it('logs in by e-CPS push, asks the officine e-mail first, then shows Accueil', async function () {
     this.timeout(30000);
     const { idNat } = await resetFirstLogin();
-    try {
-      await firstLogin(idNat);
-    } finally {
-      await firstLoginDone();
-    }
-  });
-
-  async function firstLogin(idNat: string): Promise<void> {
     const app = await mount({ loginMode: 'ciba' });
     const login = await waitFor(() => inner(app, 'vo-login'), 5000, 'the login screen');
     await (login as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
@@ -80,7 +73,7 @@ describe('vaccine-order-app', () => {
     expect(shadow(home).textContent).to.contain('Pharmacie des Abymes');
     expect(shadow(home).textContent).to.contain('Ouverte');
     await expectAccessible(app);
-  }
+  });
 
   it('uses a token handed over by the host, follows the menu with the seed’s labels, and logs out', async () => {
     const { token } = await demoPharmacist(regularOfficine);

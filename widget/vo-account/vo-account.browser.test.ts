@@ -4,9 +4,10 @@ import type { VoAccount } from './vo-account';
 import type { WidgetContext } from '../core/widget-context';
 import { liveContext } from '../test-support/live-server';
 import { expectAccessible } from '../test-support/axe';
+import '../test-support/readable-failures';
 
-// Officines 8 and 10 belong to these tests (9, without e-mail, and 0 are only read). Chromium and Firefox share one
-// server: every name, e-mail and RPPS is unique per run, and the officine e-mail is restored.
+// Officines 8 and 10 belong to these tests (9, without e-mail, and 0 are only read). Each browser has a server of
+// its own (web-test-runner-plugin.ts); names, e-mails and RPPS are still unique per test, and the e-mail restored.
 
 async function until<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
   const start = Date.now();
@@ -70,7 +71,7 @@ describe('vo-account', () => {
     $<HTMLButtonElement>(element, '#email-modify')!.click();
     await element.updateComplete;
     const input = $<HTMLInputElement>(element, '#officine-email')!;
-    expect(element.shadowRoot!.activeElement).to.equal(input);
+    await until(() => element.shadowRoot!.activeElement === input, 'focus on the e-mail field');
     type(input, 'pas-une-adresse');
     $<HTMLButtonElement>(element, '#email-save')!.click();
     await until(() => input.getAttribute('aria-invalid') === 'true', 'the e-mail field error');
@@ -98,7 +99,7 @@ describe('vo-account', () => {
     $<HTMLButtonElement>(element, '#email-cancel')!.click();
     await element.updateComplete;
     expect($(element, '[data-field=email]')!.textContent).to.equal(email);
-    expect(element.shadowRoot!.activeElement).to.equal($(element, '#email-modify'));
+    await until(() => element.shadowRoot!.activeElement === $(element, '#email-modify'), 'focus back on « Modifier »');
 
     await context.api.account.setEmail.mutate({ email: before.email! });
   });
@@ -121,7 +122,7 @@ describe('vo-account', () => {
     await until(() => identifier.getAttribute('aria-invalid') === 'true', 'the RPPS field error');
     expect($(element, '#effecteur-identifier-error')!.textContent).to.contain('11 chiffres');
     expect(identifier.getAttribute('aria-describedby')).to.equal('effecteur-identifier-error');
-    expect(element.shadowRoot!.activeElement).to.equal(identifier);
+    await until(() => element.shadowRoot!.activeElement === identifier, 'focus on the RPPS field');
     await expectAccessible(element);
 
     const rpps = uniqueRpps();
@@ -135,7 +136,8 @@ describe('vo-account', () => {
     );
     expect(row.textContent).to.contain(rpps);
     expect(row.textContent).to.contain('Médecin');
-    expect(element.shadowRoot!.activeElement).to.equal(addButton);
+    // Focus goes back once the dialog's close has been handled, after the row appeared.
+    await until(() => element.shadowRoot!.activeElement === addButton, 'focus back on « Ajouter »');
     const id = Number(row.getAttribute('data-effecteur-id'));
 
     // Edit: new name, no confirmation e-mails.

@@ -3,6 +3,7 @@ import '../index';
 import type { VoDocumentation } from './vo-documentation';
 import { liveContext } from '../test-support/live-server';
 import { expectAccessible } from '../test-support/axe';
+import '../test-support/readable-failures';
 
 async function until<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
   const start = Date.now();

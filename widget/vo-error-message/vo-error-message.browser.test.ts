@@ -5,6 +5,7 @@ import type { WidgetError } from '../core/widget-error';
 import { toWidgetError } from '../core/widget-error';
 import { liveContext } from '../test-support/live-server';
 import { expectAccessible } from '../test-support/axe';
+import '../test-support/readable-failures';
 
 const closed: WidgetError = {
   code: 'SESSION_CLOSED',

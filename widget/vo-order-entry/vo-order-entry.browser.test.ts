@@ -8,9 +8,10 @@ import { SafeStorage } from '../core/safe-storage';
 import type { WidgetContext } from '../core/widget-context';
 import { demoToken, liveContext, liveServer } from '../test-support/live-server';
 import { expectAccessible } from '../test-support/axe';
+import '../test-support/readable-failures';
 
-// Officines 4, 5 and 6 belong to these tests. Chromium and Firefox run one after the other on the
-// same server, so every test first cancels what the previous run left.
+// Officines 4, 5 and 6 belong to these tests. Each browser has a server of its own, but tests within a
+// file share it, so every test first cancels what the previous one left.
 
 async function until<T>(check: () => T | null | undefined | false, what = 'condition', timeoutMs = 8000): Promise<T> {
   const start = Date.now();

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../i18n/index';
 import { expectAccessible } from '../test-support/axe';
 import { liveContext } from '../test-support/live-server';
 import type { VoOrderTracking } from './vo-order-tracking';
+import '../test-support/readable-failures';
 
 // Officines 0 to 3 are only read here: other test files create orders for 4 to 7.
 

@@ -3,6 +3,7 @@ import '../index';
 import type { VoStockSurvey } from './vo-stock-survey';
 import { liveContext } from '../test-support/live-server';
 import { expectAccessible } from '../test-support/axe';
+import '../test-support/readable-failures';
 
 // Officine 7 belongs to this test.
 

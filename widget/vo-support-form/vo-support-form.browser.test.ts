@@ -3,6 +3,7 @@ import '../index';
 import type { VoSupportForm } from './vo-support-form';
 import { liveContext } from '../test-support/live-server';
 import { expectAccessible } from '../test-support/axe';
+import '../test-support/readable-failures';
 
 async function until<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
   const start = Date.now();
@@ -56,7 +57,7 @@ describe('vo-support-form', () => {
     const number = /n° (\d+)/.exec(sent.textContent ?? '');
     expect(number, sent.textContent ?? '').not.to.equal(null);
     expect(Number(number?.[1])).to.be.greaterThan(0);
-    expect(element.shadowRoot!.activeElement).to.equal(sent);
+    await until(() => element.shadowRoot!.activeElement === sent, 'focus on the confirmation');
     await expectAccessible(element);
   });
 
