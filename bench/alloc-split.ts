@@ -36,14 +36,7 @@ export async function timeAllocationPhases(db: Db, sessionId: number): Promise<A
   const result = allocateSession(inputs);
   const allocateMs = lap();
 
-  const rows = result.lines.map((l) => ({
-    lineId: l.lineId,
-    confirmedVials: l.confirmedVials,
-    substituteProductId: l.substituteProductId,
-    substituteVials: l.substituteVials,
-    reason: l.reason,
-  }));
-  await db.transaction().execute((trx) => insertAllocations(trx, sessionId, rows));
+  await db.transaction().execute((trx) => insertAllocations(trx, sessionId, result.lines));
   const writeMs = lap();
   return { readMs, prepareMs, allocateMs, writeMs };
 }

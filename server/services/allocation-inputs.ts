@@ -1,6 +1,6 @@
 import type { EffecteurType } from '../../shared/domain/effecteur-types';
 import type { AllocationPolicy, DemandLine, ProductAllocationInput } from '../../shared/rules/allocation';
-import type { DemandOrder, DemandRow } from '../repositories/allocations-repository';
+import type { DemandColumns, DemandOrder } from '../repositories/allocations-repository';
 import type { SessionProductRuleRow } from '../repositories/sessions-repository';
 import type { SessionCatalogue } from './rules-context';
 
@@ -14,26 +14,29 @@ function priorityOf(rule: SessionProductRuleRow): ProductAllocationInput['priori
  * is preferred for the guaranteed vial, and a line may take the substitute only if its
  * effecteur type may order that product.
  */
-export function buildAllocationInputs(catalogue: SessionCatalogue, orders: readonly DemandOrder[], demand: readonly DemandRow[]): ProductAllocationInput[] {
+export function buildAllocationInputs(catalogue: SessionCatalogue, orders: readonly DemandOrder[], demand: DemandColumns): ProductAllocationInput[] {
   const orderById = new Map(orders.map((o) => [o.id, o]));
   const inSession = new Map(catalogue.products.map((p) => [p.product.id, p]));
   const linesByProduct = new Map<number, DemandLine[]>();
-  for (const row of demand) {
-    const order = orderById.get(row.order_id);
+  const { lineIds, orderIds, productIds, vials, effecteurTypes } = demand;
+  for (let k = 0; k < lineIds.length; k++) {
+    const order = orderById.get(orderIds[k]!);
     if (!order) continue;
-    const entry = inSession.get(row.product_id);
+    const productId = productIds[k]!;
+    const effecteurType = effecteurTypes[k]!;
+    const entry = inSession.get(productId);
     const substitute = entry?.product.substituteProductId ? inSession.get(entry.product.substituteProductId) : undefined;
-    const list = linesByProduct.get(row.product_id) ?? [];
+    let list = linesByProduct.get(productId);
+    if (!list) linesByProduct.set(productId, (list = []));
     list.push({
-      lineId: row.line_id,
+      lineId: lineIds[k]!,
       officineId: order.officine_id,
       submittedAt: order.submitted_at,
-      vials: row.vials,
-      preferForMinOne: row.effecteur_type === 'officine',
-      substitutable: substitute?.product.allowedEffecteurTypes.includes(row.effecteur_type as EffecteurType) ?? false,
+      vials: vials[k]!,
+      preferForMinOne: effecteurType === 'officine',
+      substitutable: substitute?.product.allowedEffecteurTypes.includes(effecteurType as EffecteurType) ?? false,
       departement: order.departement,
     });
-    linesByProduct.set(row.product_id, list);
   }
   return catalogue.products.map(({ product, rule }) => ({
     productId: product.id,

@@ -70,17 +70,8 @@ export class AllocationService {
     ]);
     const inputs = buildAllocationInputs(catalogue, orders, demand);
     const result = allocateSession(inputs);
-    await insertAllocations(
-      trx,
-      sessionId,
-      result.lines.map((l) => ({
-        lineId: l.lineId,
-        confirmedVials: l.confirmedVials,
-        substituteProductId: l.substituteProductId,
-        substituteVials: l.substituteVials,
-        reason: l.reason,
-      })),
-    );
+    // The result lines carry every column insertAllocations writes: no copy of 420,000 objects.
+    await insertAllocations(trx, sessionId, result.lines);
     return {
       sessionId,
       allocatedAt: at,
