@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cspStyle } from '../core/csp-style';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { formatMessage, lineErrorCatalogue } from '../../shared/errors/catalogue';
@@ -899,9 +899,9 @@ export class VoOrderEntry extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${start > 0 ? html`<tr class="spacer" aria-hidden="true"><td colspan="5" style=${styleMap({ height: `${start * gridRowHeight}px` })}></td></tr>` : nothing} ${out}
+          ${start > 0 ? html`<tr class="spacer" aria-hidden="true"><td colspan="5" ${cspStyle({ height: `${start * gridRowHeight}px` })}></td></tr>` : nothing} ${out}
           ${end < rows.length
-            ? html`<tr class="spacer" aria-hidden="true"><td colspan="5" style=${styleMap({ height: `${(rows.length - end) * gridRowHeight}px` })}></td></tr>`
+            ? html`<tr class="spacer" aria-hidden="true"><td colspan="5" ${cspStyle({ height: `${(rows.length - end) * gridRowHeight}px` })}></td></tr>`
             : nothing}
         </tbody>
       </table>
