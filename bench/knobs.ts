@@ -6,7 +6,9 @@ export interface Knobs {
   /** Officines (each with its own token) the order load cycles through. */
   orderOfficines: number;
   allocOfficines: number;
-  only: 'all' | 'orders' | 'allocation' | 'postgres';
+  only: 'all' | 'orders' | 'allocation' | 'postgres' | 'widget';
+  /** Runs of each widget measurement (BENCH_WIDGET_RUNS). */
+  widgetRuns: number;
   /** A PostgreSQL database to connect to while creating and dropping the bench's own (BENCH_POSTGRES_URL). */
   postgresAdminUrl: string;
 }
@@ -24,8 +26,8 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
 export function readKnobs(env: NodeJS.ProcessEnv = process.env): Knobs {
   const only = env.BENCH_ONLY ?? 'all';
-  if (only !== 'all' && only !== 'orders' && only !== 'allocation' && only !== 'postgres') {
-    throw new Error(`BENCH_ONLY must be orders, allocation or postgres, got "${only}"`);
+  if (only !== 'all' && only !== 'orders' && only !== 'allocation' && only !== 'postgres' && only !== 'widget') {
+    throw new Error(`BENCH_ONLY must be orders, allocation, postgres or widget, got "${only}"`);
   }
   const connections = (env.BENCH_CONNECTIONS ?? '10,50').split(',').map((c) => positiveInt({ BENCH_CONNECTIONS: c.trim() }, 'BENCH_CONNECTIONS', 0));
   return {
@@ -34,6 +36,7 @@ export function readKnobs(env: NodeJS.ProcessEnv = process.env): Knobs {
     connections,
     orderOfficines: positiveInt(env, 'BENCH_OFFICINES', 2000),
     allocOfficines: positiveInt(env, 'BENCH_ALLOC_OFFICINES', 21_000),
+    widgetRuns: positiveInt(env, 'BENCH_WIDGET_RUNS', 10),
     only,
     postgresAdminUrl: env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   };

@@ -5,8 +5,9 @@ import type { AllocBenchResult } from './alloc-bench';
 import type { Knobs } from './knobs';
 import type { OrderBenchResult } from './order-bench';
 import type { ScaleBenchResult } from './pg-bench';
+import type { WidgetBenchResult } from './widget-bench';
 
-export const targets = { rpsRatioMin: 0.7, p99MsMaxAt10: 50, allocMsMax: 2000, allocRssMbMax: 500 };
+export const targets = { rpsRatioMin: 0.7, p99MsMaxAt10: 50, allocMsMax: 2000, allocRssMbMax: 500, widgetRenderMsMax: 200, widgetKeystrokeMsMax: 16, widgetPdfMsMax: 1000 };
 
 export interface Report {
   machine: { cpu: string; cores: number; totalMemoryGb: number; node: string; os: string };
@@ -21,6 +22,8 @@ export interface Report {
   allocation?: AllocBenchResult;
   /** Order submission on PostgreSQL, one and two server processes (BENCH_ONLY=postgres). */
   postgres?: ScaleBenchResult;
+  /** « Saisie de commande » and the tracking PDF in headless Chromium (see widget-bench.ts). */
+  widget?: WidgetBenchResult;
 }
 
 export function machine(): Report['machine'] {
@@ -41,7 +44,12 @@ export function command(): string {
   return `${knobs}${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : `tsx ${process.argv.slice(1).join(' ')}`}`;
 }
 
-export function verdicts(orders: OrderBenchResult | undefined, allocation: AllocBenchResult | undefined, postgres?: ScaleBenchResult): Record<string, boolean> {
+export function verdicts(
+  orders: OrderBenchResult | undefined,
+  allocation: AllocBenchResult | undefined,
+  postgres?: ScaleBenchResult,
+  widget?: WidgetBenchResult,
+): Record<string, boolean> {
   const v: Record<string, boolean> = {};
   for (const r of orders?.ratios ?? []) v[`orders: full/bare ≥ ${targets.rpsRatioMin} at ${r.connections} connections`] = r.rpsRatio >= targets.rpsRatioMin;
   const full10 = orders?.medians.find((m) => m.target === 'full' && m.connections === 10);
@@ -52,6 +60,11 @@ export function verdicts(orders: OrderBenchResult | undefined, allocation: Alloc
     v[`allocation: peak RSS < ${targets.allocRssMbMax} MB`] = allocation.peakRssMb < targets.allocRssMbMax;
   }
   if (postgres) v['postgres: every request answered 2xx'] = postgres.failedRequests === 0;
+  if (widget) {
+    v[`widget: « Tout Développer » for ${widget.cells} cells < ${targets.widgetRenderMsMax} ms`] = widget.renderMs < targets.widgetRenderMsMax;
+    v[`widget: keystroke to totals < ${targets.widgetKeystrokeMsMax} ms`] = widget.keystrokeMs < targets.widgetKeystrokeMsMax;
+    v[`widget: PDF for ${widget.pdfEffecteurs} effecteurs < ${targets.widgetPdfMsMax} ms`] = widget.pdfMs < targets.widgetPdfMsMax;
+  }
   return v;
 }
 

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: order submission over HTTP (full stack against a bare route), a
- * national-scale allocation, and (BENCH_ONLY=postgres) order submission on PostgreSQL with
- * one and two server processes. See docs/BENCHMARKS.md for what is measured and the knobs.
+ * national-scale allocation, the widget in headless Chromium, and (BENCH_ONLY=postgres) order
+ * submission on PostgreSQL with one and two server processes. See docs/BENCHMARKS.md for what
+ * is measured and the knobs.
  */
 import { loadavg } from 'node:os';
 import { runAllocBench } from './alloc-bench';
@@ -10,7 +11,8 @@ import { runOrderBench } from './order-bench';
 import { runScaleBench } from './pg-bench';
 import { command, machine, targets, verdicts, writeReport, type Report } from './report';
 import { round } from './stats';
-import { allocationTable, ordersTable, scaleTable, verdictLines } from './table';
+import { allocationTable, ordersTable, scaleTable, verdictLines, widgetTable } from './table';
+import { runWidgetBench } from './widget-bench';
 
 const log = (line: string) => console.log(line);
 
@@ -18,7 +20,7 @@ const log = (line: string) => console.log(line);
  * What a plain `npm run bench` runs. The PostgreSQL section needs a PostgreSQL server and takes
  * about as long as the two others together: it runs with BENCH_ONLY=postgres only.
  */
-const inAll = { orders: true, allocation: true, postgres: false };
+const inAll = { orders: true, allocation: true, postgres: false, widget: true };
 
 async function main(): Promise<void> {
   const knobs = readKnobs();
@@ -27,10 +29,11 @@ async function main(): Promise<void> {
   const loadBefore = round(loadavg()[0] ?? 0, 2);
   log(`${m.cpu}, ${m.cores} cores, ${m.totalMemoryGb} GB, Node ${m.node}, load average ${loadBefore}`);
 
-  const runs = (section: 'orders' | 'allocation' | 'postgres') => knobs.only === section || (knobs.only === 'all' && inAll[section]);
+  const runs = (section: keyof typeof inAll) => knobs.only === section || (knobs.only === 'all' && inAll[section]);
   const orders = runs('orders') ? await runOrderBench(knobs, log) : undefined;
   const allocation = runs('allocation') ? await runAllocBench(knobs, log) : undefined;
   const postgres = runs('postgres') ? await runScaleBench(knobs, log) : undefined;
+  const widget = runs('widget') ? await runWidgetBench(knobs.widgetRuns, log) : undefined;
   const loadAverage = { before: loadBefore, after: round(loadavg()[0] ?? 0, 2) };
   const report: Report = {
     machine: m,
@@ -39,16 +42,18 @@ async function main(): Promise<void> {
     date,
     knobs,
     targets,
-    verdicts: verdicts(orders, allocation, postgres),
+    verdicts: verdicts(orders, allocation, postgres, widget),
     orders,
     allocation,
     postgres,
+    widget,
   };
 
   log('');
   if (orders) log([...ordersTable(orders, knobs), ''].join('\n'));
   if (allocation) log([...allocationTable(allocation, knobs), ''].join('\n'));
   if (postgres) log([...scaleTable(postgres, knobs), ''].join('\n'));
+  if (widget) log([...widgetTable(widget), ''].join('\n'));
   log(verdictLines(report).join('\n'));
   log(`load average before ${loadAverage.before}, after ${loadAverage.after} (${m.cores} cores)`);
   log(`\nwritten to ${writeReport(report)}`);

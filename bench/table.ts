@@ -3,6 +3,7 @@ import type { Knobs } from './knobs';
 import type { OrderBenchResult } from './order-bench';
 import type { ScaleBenchResult } from './pg-bench';
 import type { Report } from './report';
+import type { WidgetBenchResult } from './widget-bench';
 
 const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 10)).join('  ');
 
@@ -46,6 +47,16 @@ export function scaleTable(s: ScaleBenchResult, knobs: Knobs): string[] {
   }
   lines.push(`failed requests (non-2xx, errors, timeouts): ${s.failedRequests}; pg-2's latencies are one histogram over both processes' answers`);
   return lines;
+}
+
+export function widgetTable(w: WidgetBenchResult): string[] {
+  const line = (label: string, ms: number) => `${label.padEnd(64)}${ms} ms`;
+  return [
+    `Widget in headless Chromium, officine of 320 effecteurs, medians of ${w.runs} runs`,
+    line(`« Tout Développer », ${w.cells} quantity cells (${w.domRows} rows in the DOM)`, w.renderMs),
+    line('keystroke in a cell to updated totals', w.keystrokeMs),
+    line(`tracking PDF, ${w.pdfEffecteurs} effecteurs (${Math.round(w.pdfBytes / 1024)} KB)`, w.pdfMs),
+  ];
 }
 
 export function verdictLines(report: Report): string[] {
