@@ -1,7 +1,10 @@
-/** One screen's strings: French is the reference, English must have exactly the same keys. */
-export function defineMessages<const F extends Record<string, string>>(messages: {
-  fr: F;
-  en: { [K in keyof F]: string };
-}): { fr: F; en: { [K in keyof F]: string } } {
-  return messages;
+/** One screen's French strings: French is the reference, always in the widget's first load. */
+export function defineMessages<const F extends Record<string, string>>(fr: F): F {
+  return fr;
 }
+
+/**
+ * The same screen in another language: exactly the French keys, checked when compiling (a
+ * missing key is an error, and so is an extra one, since translations are annotated literals).
+ */
+export type Translation<F> = { readonly [K in keyof F]: string };

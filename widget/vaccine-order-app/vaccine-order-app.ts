@@ -9,7 +9,7 @@ import { sharedStyles } from '../core/shared-styles';
 import { TokenStore } from '../core/token-store';
 import type { WidgetContext } from '../core/widget-context';
 import { toWidgetError, type WidgetError } from '../core/widget-error';
-import { toLang, translator, type Lang } from '../i18n/index';
+import { isLanguageLoaded, loadLanguage, toLang, translator, type Lang } from '../i18n/index';
 import { appShellStyles } from './app-shell-styles';
 
 export type LoginMode = 'redirect' | 'popup' | 'ciba';
@@ -68,12 +68,16 @@ export class VaccineOrderApp extends LitElement {
   @state() private support: { motif: SupportMotifId | null; errorCode: string | null } = { motif: null, errorCode: null };
   @state() private error: WidgetError | null = null;
   @state() private loggedOutReason: 'user' | 'expired' | null = null;
+  /** The language screens are drawn in: `lang` once its strings are loaded, French until then. */
+  @state() private uiLang: Lang = 'fr';
 
   private tokens = new TokenStore(false);
   private api: ApiClient | null = null;
   private clockOffsetMs = 0;
   private readonly drafts = new SafeStorage('local');
   private context: WidgetContext | null = null;
+  /** Settles once the strings of `lang` are in (or failed to come: French stands in). */
+  private languageReady: Promise<void> = Promise.resolve();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -94,8 +98,27 @@ export class VaccineOrderApp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang')) this.lang = toLang(this.lang);
-    if (changed.has('lang') && this.me) this.context = this.buildContext(this.me);
+    if (changed.has('lang')) {
+      this.lang = toLang(this.lang);
+      this.languageReady = this.useLanguage(this.lang);
+    }
+    if (this.me && this.context?.lang !== this.uiLang) this.context = this.buildContext(this.me);
+  }
+
+  /**
+   * Only French is in the widget's first load; another language's strings are fetched first and
+   * the screens switch to it once they are in (at once if they already are). Should the fetch
+   * fail, the language still switches and the translator shows French strings.
+   */
+  private async useLanguage(lang: Lang): Promise<void> {
+    if (!isLanguageLoaded(lang)) {
+      try {
+        await loadLanguage(lang);
+      } catch {
+        // Offline, or a page older than the deployed chunks: French strings stand in.
+      }
+    }
+    if (this.lang === lang) this.uiLang = lang;
   }
 
   protected override firstUpdated(): void {
@@ -123,7 +146,9 @@ export class VaccineOrderApp extends LitElement {
       lang: () => this.lang,
       onUnauthorized: () => this.expire(),
     });
-    await this.checkHealth();
+    // The health check and the strings of a language other than French travel side by side;
+    // no screen shows before both are in.
+    await Promise.all([this.checkHealth(), this.languageReady]);
     if (await this.finishRedirectLogin()) return;
     if (this.tokens.get()) await this.loadMe();
     else this.phase = 'login';
@@ -138,6 +163,7 @@ export class VaccineOrderApp extends LitElement {
       this.clockOffsetMs = Date.parse(this.health.serverTime) - (sentAt + Date.now()) / 2;
     } catch (error) {
       this.health = null;
+      await this.languageReady; // the message is worded now, in the language the screens will use
       this.showError(error);
     }
   }
@@ -163,7 +189,7 @@ export class VaccineOrderApp extends LitElement {
     try {
       this.setMe(await this.api.auth.me.query());
     } catch (error) {
-      const described = toWidgetError(error, this.lang);
+      const described = toWidgetError(error, this.uiLang);
       if (['TOKEN_EXPIRED', 'TOKEN_INVALID', 'UNAUTHENTICATED'].includes(described.code)) {
         this.tokens.set(null);
         this.phase = 'login';
@@ -189,8 +215,8 @@ export class VaccineOrderApp extends LitElement {
     if (!this.api) throw new Error('API client not ready');
     return {
       api: this.api,
-      lang: this.lang,
-      t: translator(this.lang),
+      lang: this.uiLang,
+      t: translator(this.uiLang),
       me,
       now: () => new Date(Date.now() + this.clockOffsetMs),
       drafts: this.drafts,
@@ -223,7 +249,7 @@ export class VaccineOrderApp extends LitElement {
   }
 
   private showError(error: unknown): void {
-    this.error = toWidgetError(error, this.lang);
+    this.error = toWidgetError(error, this.uiLang);
     this.dispatchEvent(widgetEvent('vo-error', { code: this.error.code, message: this.error.message }));
   }
 
@@ -270,17 +296,17 @@ export class VaccineOrderApp extends LitElement {
   }
 
   override render() {
-    const t = translator(this.lang);
+    const t = translator(this.uiLang);
     if (this.phase === 'starting') return html`<p role="status" class="loading">${t('app.loading')}</p>`;
     if (this.phase === 'login' || !this.me || !this.context) {
       return html`<div class="login-frame">
         <h1 class="app-title">${t('app.title')}</h1>
         ${this.loggedOutReason === 'expired' ? html`<p class="notice warning" role="status">${t('shell.expired')}</p>` : nothing}
         ${this.loggedOutReason === 'user' ? html`<p class="notice" role="status">${t('shell.loggedOut')}</p>` : nothing}
-        <vo-error-message .error=${this.error} .lang=${this.lang}></vo-error-message>
+        <vo-error-message .error=${this.error} .lang=${this.uiLang}></vo-error-message>
         <vo-login
           .service=${this.api ? { api: this.api } : null}
-          .lang=${this.lang}
+          .lang=${this.uiLang}
           .health=${this.health}
           .loginMode=${this.loginMode}
           .apiUrl=${this.baseUrl}
@@ -310,7 +336,7 @@ export class VaccineOrderApp extends LitElement {
           </ul>
         </nav>
         <main part="main" tabindex="-1">
-          <vo-error-message .error=${this.error} .lang=${this.lang}></vo-error-message>
+          <vo-error-message .error=${this.error} .lang=${this.uiLang}></vo-error-message>
           ${mustGiveEmail ? nothing : this.renderScreen(this.context)}
         </main>
       </div>

@@ -1,4 +1,5 @@
-// One file of messages per screen; adding a screen means adding its line here.
+// One file of French messages per screen; adding a screen means adding its line here and its
+// English twin's in en/all-areas.ts (the compiler asks for it, see ../english.ts).
 export { account } from './account';
 export { common } from './common';
 export { documentation } from './documentation';

@@ -1,0 +1,31 @@
+import type { Translation } from '../../define';
+import type { common as french } from '../common';
+
+export const common: Translation<typeof french> = {
+  'app.title': 'Covid-19 vaccine ordering',
+  'app.loading': 'Loading…',
+  'common.cancel': 'Cancel',
+  'common.close': 'Close',
+  'common.retry': 'Retry',
+  'common.save': 'Save',
+  'common.modify': 'Edit',
+  'common.back': 'Back',
+  'common.next': 'Next',
+  'common.validate': 'Submit',
+  'common.confirm': 'Confirm',
+  'common.yes': 'Yes',
+  'common.no': 'No',
+  'common.vials': 'vials',
+  'common.doses': 'doses',
+  'common.none': 'None',
+  'error.contactSupport': 'Contact support',
+  'error.code': 'Code: {code}',
+  'error.whom': 'Who to contact: {name}',
+  'error.network': 'The ordering service does not answer. Check your internet connection and retry; what you typed is kept.',
+  'error.unexpected': 'An unexpected error occurred.',
+  'storage.blocked': 'Browser storage is blocked: your draft is kept while this page stays open.',
+  'session.status.upcoming': 'Upcoming',
+  'session.status.open': 'Open',
+  'session.status.closed': 'Closed',
+  'session.status.confirmed': 'Confirmed',
+};

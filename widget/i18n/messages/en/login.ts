@@ -1,0 +1,33 @@
+import type { Translation } from '../../define';
+import type { login as french } from '../login';
+
+export const login: Translation<typeof french> = {
+  'login.title': 'Log in',
+  'login.intro': 'Log in with your CPS card or e-CPS to order vaccines for your pharmacy and its attached professionals.',
+  'login.psc': 'Log in with Pro Santé Connect',
+  'login.psc.hint': 'CPS card with its PIN, or the e-CPS app.',
+  'login.psc.popupBlocked': 'The login window could not open: allow pop-ups for this site, or use the e-CPS notification below.',
+  'login.psc.popupWaiting': 'Finish logging in in the Pro Santé Connect window…',
+  'login.psc.down': 'Pro Santé Connect is unavailable for now. Use the e-mail login below.',
+  'login.ciba.title': 'e-CPS notification',
+  'login.ciba.intro': 'Get a login request on your phone (activated e-CPS app).',
+  'login.ciba.idNat': 'National identifier (8 followed by the RPPS number)',
+  'login.ciba.idNatHint': 'Example: 810001234567 — it is on your CPS card and in the e-CPS app.',
+  'login.ciba.send': 'Send the notification',
+  'login.ciba.compare': 'Check that your phone shows the same code:',
+  'login.ciba.waiting': 'Waiting for your approval on the phone… (expires in {seconds} s)',
+  'login.ciba.cancel': 'Cancel the request',
+  'login.ciba.denied': 'The request was refused on the phone.',
+  'login.ciba.expired': 'The request expired without approval. You can send a new one.',
+  'login.ciba.cancelled': 'Request cancelled.',
+  'login.email.title': 'Log in by e-mail',
+  'login.email.intro': 'While Pro Santé Connect is unavailable, the pharmacy e-mail address is your login: a one-time password is sent to it.',
+  'login.email.address': 'Pharmacy e-mail address',
+  'login.email.request': 'Get a password',
+  'login.email.sent': 'If this address belongs to a pharmacy, a password has just been sent to it.',
+  'login.email.password': 'Password received by e-mail',
+  'login.email.submit': 'Log in',
+  'login.choose.title': 'Which pharmacy are you logging in for?',
+  'login.choose.submit': 'Continue',
+  'login.exchanging': 'Logging in…',
+};
