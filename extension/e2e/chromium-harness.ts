@@ -22,15 +22,15 @@ export interface LoadedExtension {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, as root, with the built extension loaded. */
-export async function launchChromiumWithExtension(): Promise<LoadedExtension> {
-  ensureBuilt(chromeDir, 'chrome');
+/** Debian's Chromium, headless, as root, with the built extension loaded (another build's folder for a benchmark's comparison). */
+export async function launchChromiumWithExtension(dir = chromeDir): Promise<LoadedExtension> {
+  if (dir === chromeDir) ensureBuilt(chromeDir, 'chrome');
   const profile = mkdtempSync(join(tmpdir(), 'vop-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
     pipe: true,
-    enableExtensions: [chromeDir],
+    enableExtensions: [dir],
     userDataDir: profile,
     args: headlessChromiumArgs,
   });
