@@ -7,7 +7,7 @@ import type { OrderBenchResult } from './order-bench';
 import type { ScaleBenchResult } from './pg-bench';
 import type { WidgetBenchResult } from './widget-bench';
 
-export const targets = { rpsRatioMin: 0.7, p99MsMaxAt10: 50, allocMsMax: 2000, allocRssMbMax: 500, widgetRenderMsMax: 200, widgetKeystrokeMsMax: 16, widgetPdfMsMax: 1000 };
+export const targets = { rpsRatioMin: 0.7, p99MsMaxAt10: 50, allocMsMax: 2000, allocRssMbMax: 500, widgetRenderMsMax: 200, widgetKeystrokeMsMax: 16, widgetPdfMsMax: 1000, widgetInitialGzipBytesMax: 60_000 };
 
 export interface Report {
   machine: { cpu: string; cores: number; totalMemoryGb: number; node: string; os: string };
@@ -64,6 +64,7 @@ export function verdicts(
     v[`widget: « Tout Développer » for ${widget.cells} cells < ${targets.widgetRenderMsMax} ms`] = widget.renderMs < targets.widgetRenderMsMax;
     v[`widget: keystroke to totals < ${targets.widgetKeystrokeMsMax} ms`] = widget.keystrokeMs < targets.widgetKeystrokeMsMax;
     v[`widget: PDF for ${widget.pdfEffecteurs} effecteurs < ${targets.widgetPdfMsMax} ms`] = widget.pdfMs < targets.widgetPdfMsMax;
+    v[`widget: initial JavaScript ≤ ${targets.widgetInitialGzipBytesMax / 1000} kB gzipped`] = widget.initialGzipBytes <= targets.widgetInitialGzipBytesMax;
   }
   return v;
 }

@@ -56,6 +56,7 @@ export function widgetTable(w: WidgetBenchResult): string[] {
     line(`« Tout Développer », ${w.cells} quantity cells (${w.domRows} rows in the DOM)`, w.renderMs),
     line('keystroke in a cell to updated totals', w.keystrokeMs),
     line(`tracking PDF, ${w.pdfEffecteurs} effecteurs (${Math.round(w.pdfBytes / 1024)} KB)`, w.pdfMs),
+    `${'initial JavaScript, gzipped (entry and its static chunks)'.padEnd(64)}${(w.initialGzipBytes / 1000).toFixed(2)} kB`,
   ];
 }
 
