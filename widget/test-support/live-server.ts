@@ -1,7 +1,7 @@
 import { createApiClient } from '../core/api-client';
 import { SafeStorage } from '../core/safe-storage';
 import type { WidgetContext } from '../core/widget-context';
-import { translator, type Lang } from '../i18n/index';
+import { loadLanguage, translator, type Lang } from '../i18n/index';
 
 /**
  * Browser side of the component tests: the real server with demo data runs beside the
@@ -35,6 +35,8 @@ export async function liveContext(officineIndex: number, lang: Lang = 'fr', draf
   const token = await demoToken(officineIndex);
   const api = createApiClient({ url: apiUrl, token: () => token, lang: () => lang });
   const me = await api.auth.me.query();
+  // As <vaccine-order-app> does before drawing screens in a language.
+  await loadLanguage(lang);
   return { api, lang, t: translator(lang), me, now: () => new Date(), drafts };
 }
 

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { contacts } from '../../shared/support/contacts';
 import { sharedStyles } from '../core/shared-styles';
 import { widgetEvent } from '../core/events';
 import type { WidgetError } from '../core/widget-error';
@@ -27,7 +26,7 @@ export class VoErrorMessage extends LitElement {
     const t = translator(this.lang);
     return html`<div class="notice warning" role="alert" part="error">
       <p>${error.message}</p>
-      <p><small>${t('error.code', { code: error.code })} · ${t('error.whom', { name: contacts[error.contact].name })}</small></p>
+      <p><small>${t('error.code', { code: error.code })} · ${t('error.whom', { name: t(`contact.${error.contact}.name`) })}</small></p>
       <button
         type="button"
         class="secondary"

@@ -69,6 +69,7 @@ describe('vo-support-form', () => {
     expect(motif.value).to.equal('');
     expect($<HTMLInputElement>(element, '#support-error-code').readOnly).to.equal(false);
     expect(motif.options[1]?.textContent).to.contain('Login');
+    expect(element.shadowRoot!.querySelector('[data-contact=software_vendor]')?.textContent).to.equal('Pharmacy software vendor');
     const code = $<HTMLInputElement>(element, '#support-error-code');
     code.value = 'not a code';
     code.dispatchEvent(new Event('input'));

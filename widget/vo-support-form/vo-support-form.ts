@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { contactIds, contacts } from '../../shared/support/contacts';
+import { contactIds } from '../../shared/support/contacts';
 import { supportMotifIds, supportMotifs, type SupportMotifId } from '../../shared/support/motifs';
 import { sharedStyles } from '../core/shared-styles';
 import type { WidgetContext } from '../core/widget-context';
@@ -239,12 +239,11 @@ export class VoSupportForm extends LitElement {
       <h2 id="support-contacts-title">${t('support.contactsTitle')}</h2>
       <p>${t('support.contactsIntro')}</p>
       <dl class="contacts">
-        ${contactIds.map((id) => {
-          const contact = contacts[id];
-          return html`<dt data-contact=${id}>${contact.name}</dt>
-            <dd>${t('support.contactHandles')} ${contact.scope}</dd>
-            <dd>${t('support.contactHow')} ${contact.how}</dd>`;
-        })}
+        ${contactIds.map(
+          (id) => html`<dt data-contact=${id}>${t(`contact.${id}.name`)}</dt>
+            <dd>${t('support.contactHandles')} ${t(`contact.${id}.scope`)}</dd>
+            <dd>${t('support.contactHow')} ${t(`contact.${id}.how`)}</dd>`,
+        )}
       </dl>
     </section>`;
   }

@@ -2,6 +2,7 @@
 // English twin's in en/all-areas.ts (the compiler asks for it, see ../english.ts).
 export { account } from './account';
 export { common } from './common';
+export { contacts } from './contacts';
 export { documentation } from './documentation';
 export { home } from './home';
 export { login } from './login';

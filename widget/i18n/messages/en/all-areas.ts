@@ -2,6 +2,7 @@
 // none of it weighs on the widget's first load.
 export { account } from './account';
 export { common } from './common';
+export { contacts } from './contacts';
 export { documentation } from './documentation';
 export { home } from './home';
 export { login } from './login';
