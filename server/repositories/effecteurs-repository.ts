@@ -5,6 +5,11 @@ export function listEffecteursOfOfficine(db: Db, officineId: number): Promise<Ef
   return db.selectFrom('effecteurs').selectAll().where('officine_id', '=', officineId).orderBy('id').execute();
 }
 
+/** Only what the order rules read of each effecteur (id, type, active), in id order. */
+export function listEffecteurRulesOfOfficine(db: Db, officineId: number): Promise<Pick<EffecteurRow, 'id' | 'type' | 'active'>[]> {
+  return db.selectFrom('effecteurs').select(['id', 'type', 'active']).where('officine_id', '=', officineId).orderBy('id').execute();
+}
+
 export async function insertEffecteur(db: Db, row: Insertable<EffecteursTable>): Promise<number> {
   const { id } = await db.insertInto('effecteurs').values(row).returning('id').executeTakeFirstOrThrow();
   return id;

@@ -18,6 +18,27 @@ export function findOrderByIdempotencyKey(db: Db, officineId: number, key: strin
   return db.selectFrom('orders').selectAll().where('officine_id', '=', officineId).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
+/**
+ * What a new submission must know of the officine's orders, in one statement: the order
+ * already made with this idempotency key (a replay), and the officine's order in the session.
+ * Often the same row; each half of the union is one unique index lookup.
+ */
+export async function findOrdersForSubmission(
+  db: Db,
+  officineId: number,
+  key: string,
+  sessionId: number,
+): Promise<{ byKey: OrderRow | undefined; ofSession: OrderRow | undefined }> {
+  const rows = await db
+    .selectFrom('orders')
+    .selectAll()
+    .where('officine_id', '=', officineId)
+    .where('idempotency_key', '=', key)
+    .unionAll(db.selectFrom('orders').selectAll().where('session_id', '=', sessionId).where('officine_id', '=', officineId))
+    .execute();
+  return { byKey: rows.find((r) => r.idempotency_key === key), ofSession: rows.find((r) => r.session_id === sessionId) };
+}
+
 export async function listLines(db: Db, orderId: number): Promise<LineValues[]> {
   const rows = await db
     .selectFrom('order_lines')

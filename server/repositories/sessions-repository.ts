@@ -117,3 +117,58 @@ export async function putSessionProduct(
       .execute();
   }
 }
+
+/** What an order needs of its session: the times that decide whether it is open, and each offered product's rules and caps. */
+export interface SessionOfferRow {
+  opens_at: string;
+  closes_at: string;
+  confirmation_at: string;
+  allocated_at: string | null;
+  /** Null on the one row of a session that offers no product. */
+  product_id: number | null;
+  doses_per_vial: number | null;
+  vials_per_box: number | null;
+  min_vials: number | null;
+  box_only: number | null;
+  allowed_effecteur_types: string | null;
+  tie_vaccine_product_id: number | null;
+  tie_per: string | null;
+  tie_ratio: number | null;
+  tie_rule: string | null;
+  /** Null on a product's one row when it has no caps. */
+  effecteur_type: string | null;
+  cap_vials: number | null;
+}
+
+/**
+ * The session, the products it offers and their caps in one statement: one row per cap (or per
+ * product without caps), none per product the session does not offer. No rows: no such session.
+ */
+export function listSessionOffer(db: Db, sessionId: number): Promise<SessionOfferRow[]> {
+  return db
+    .selectFrom('sessions as s')
+    .leftJoin('session_products as sp', 'sp.session_id', 's.id')
+    .leftJoin('products as p', 'p.id', 'sp.product_id')
+    .leftJoin('session_caps as c', (join) => join.onRef('c.session_id', '=', 'sp.session_id').onRef('c.product_id', '=', 'sp.product_id'))
+    .select([
+      's.opens_at',
+      's.closes_at',
+      's.confirmation_at',
+      's.allocated_at',
+      'p.id as product_id',
+      'p.doses_per_vial',
+      'p.vials_per_box',
+      'p.min_vials',
+      'p.box_only',
+      'p.allowed_effecteur_types',
+      'sp.tie_vaccine_product_id',
+      'sp.tie_per',
+      'sp.tie_ratio',
+      'sp.tie_rule',
+      'c.effecteur_type',
+      'c.cap_vials',
+    ])
+    .where('s.id', '=', sessionId)
+    .orderBy('sp.product_id')
+    .execute();
+}

@@ -8,7 +8,7 @@ import { insertAuditEvent, listAuditEvents } from '../repositories/audit-reposit
 import * as orders from '../repositories/orders-repository';
 import { findSessionById } from '../repositories/sessions-repository';
 import type { ServiceDeps } from './deps';
-import { loadRulesContext } from './rules-context';
+import { loadEffecteurRules, loadSessionRules, type SessionRules, type SessionTimes } from './rules-context';
 import { isUniqueViolation } from './unique-violation';
 
 /** A pharmacist acting for one officine: the only scope any order operation has. */
@@ -33,14 +33,15 @@ export class OrderService {
   }
 
   private async createIn(trx: Db, actor: OrderActor, input: { sessionId: number; lines: LineInput[]; idempotencyKey: string }): Promise<ZOrder> {
-    const replay = await orders.findOrderByIdempotencyKey(trx, actor.officineId, input.idempotencyKey);
+    // The replay and the officine's order in the session, in one statement; the checks keep their order.
+    const { byKey: replay, ofSession: existing } = await orders.findOrdersForSubmission(trx, actor.officineId, input.idempotencyKey, input.sessionId);
     if (replay) {
       if (replay.session_id !== input.sessionId) throw new AppError('IDEMPOTENCY_KEY_REUSED');
       return this.toOrder(trx, replay);
     }
-    const at = this.assertOpen(await this.session(trx, input.sessionId));
-    const lines = await this.checkedLines(trx, input.sessionId, actor.officineId, input.lines);
-    const existing = await orders.findOrderOfOfficine(trx, input.sessionId, actor.officineId);
+    const { session, rules } = await this.sessionRules(trx, input.sessionId);
+    const at = this.assertOpen(session);
+    const lines = await this.checkedLines(trx, rules, actor.officineId, input.lines);
     let orderId: number;
     let before: unknown = null;
     if (existing && existing.status !== 'cancelled') {
@@ -86,10 +87,11 @@ export class OrderService {
   async update(actor: OrderActor, input: { id: number; version: number; lines: LineInput[] }): Promise<ZOrder> {
     return this.deps.db.transaction().execute(async (trx) => {
       const row = await this.owned(trx, actor, input.id);
-      const at = this.assertOpen(await this.session(trx, row.session_id));
+      const { session, rules } = await this.sessionRules(trx, row.session_id);
+      const at = this.assertOpen(session);
       if (row.status === 'cancelled') throw new AppError('ORDER_CANCELLED');
       if (row.version !== input.version) throw new AppError('ORDER_VERSION_CONFLICT', { current: row.version }, { currentVersion: row.version });
-      const lines = await this.checkedLines(trx, row.session_id, actor.officineId, input.lines);
+      const lines = await this.checkedLines(trx, rules, actor.officineId, input.lines);
       const before = await orders.listLines(trx, row.id);
       const moved = await orders.bumpOrderVersion(trx, row.id, input.version, { status: 'submitted', at, pharmacistId: actor.pharmacistId });
       if (!moved) throw new AppError('ORDER_VERSION_CONFLICT', { current: row.version + 1 }, { currentVersion: row.version + 1 });
@@ -164,8 +166,15 @@ export class OrderService {
     return row;
   }
 
+  /** The session with the rules of what it offers, read together. */
+  private async sessionRules(db: Db, sessionId: number): Promise<{ session: SessionTimes; rules: SessionRules }> {
+    const loaded = await loadSessionRules(db, sessionId);
+    if (!loaded) throw new AppError('SESSION_NOT_FOUND');
+    return loaded;
+  }
+
   /** Server time decides; returns the instant used for the write. */
-  private assertOpen(session: SessionRow): string {
+  private assertOpen(session: SessionTimes): string {
     const now = this.deps.clock.now();
     const state = { opensAt: session.opens_at, closesAt: session.closes_at, confirmationAt: session.confirmation_at, allocatedAt: session.allocated_at };
     if (!isOpenForOrders(state, now)) {
@@ -176,9 +185,9 @@ export class OrderService {
     return now.toISOString();
   }
 
-  private async checkedLines(db: Db, sessionId: number, officineId: number, lines: LineInput[]): Promise<LineInput[]> {
-    const ctx = await loadRulesContext(db, sessionId, officineId);
-    const { accepted, errors } = checkOrderLines(lines, ctx);
+  private async checkedLines(db: Db, rules: SessionRules, officineId: number, lines: LineInput[]): Promise<LineInput[]> {
+    const effecteurs = await loadEffecteurRules(db, officineId);
+    const { accepted, errors } = checkOrderLines(lines, { ...rules, effecteurs });
     if (errors.length > 0) throw new AppError('ORDER_LINES_INVALID', {}, { lines: errors });
     if (accepted.length === 0) throw new AppError('ORDER_EMPTY');
     return accepted;
