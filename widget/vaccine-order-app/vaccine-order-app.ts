@@ -297,7 +297,11 @@ export class VaccineOrderApp extends LitElement {
 
   override render() {
     const t = translator(this.uiLang);
-    if (this.phase === 'starting') return html`<p role="status" class="loading">${t('app.loading')}</p>`;
+    if (this.phase === 'starting') {
+      // Until the asked language's strings are in, say nothing rather than say it in French.
+      const waitingForLanguage = this.lang !== this.uiLang;
+      return html`<p role="status" class="loading" aria-busy=${waitingForLanguage ? 'true' : 'false'}>${waitingForLanguage ? '…' : t('app.loading')}</p>`;
+    }
     if (this.phase === 'login' || !this.me || !this.context) {
       return html`<div class="login-frame">
         <h1 class="app-title">${t('app.title')}</h1>
