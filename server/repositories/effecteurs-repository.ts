@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import { fixedQuery } from '../db/fixed-query';
 import type { Db, EffecteurRow, EffecteursTable } from '../db/schema';
 
 export function listEffecteursOfOfficine(db: Db, officineId: number): Promise<EffecteurRow[]> {
@@ -7,8 +8,12 @@ export function listEffecteursOfOfficine(db: Db, officineId: number): Promise<Ef
 
 /** Only what the order rules read of each effecteur (id, type, active), in id order. */
 export function listEffecteurRulesOfOfficine(db: Db, officineId: number): Promise<Pick<EffecteurRow, 'id' | 'type' | 'active'>[]> {
-  return db.selectFrom('effecteurs').select(['id', 'type', 'active']).where('officine_id', '=', officineId).orderBy('id').execute();
+  return effecteurRules(db, officineId);
 }
+
+const effecteurRules = fixedQuery(1, (db, officineId: number) =>
+  db.selectFrom('effecteurs').select(['id', 'type', 'active']).where('officine_id', '=', officineId).orderBy('id'),
+);
 
 export async function insertEffecteur(db: Db, row: Insertable<EffecteursTable>): Promise<number> {
   const { id } = await db.insertInto('effecteurs').values(row).returning('id').executeTakeFirstOrThrow();

@@ -1,3 +1,4 @@
+import { fixedInsert, fixedQuery } from '../db/fixed-query';
 import type { Db, OrderRow } from '../db/schema';
 
 export interface LineValues {
@@ -23,19 +24,22 @@ export function findOrderByIdempotencyKey(db: Db, officineId: number, key: strin
  * already made with this idempotency key (a replay), and the officine's order in the session.
  * Often the same row; each half of the union is one unique index lookup.
  */
+const ordersForSubmission = fixedQuery(3, (db, officineId: number, key: string, sessionId: number) =>
+  db
+    .selectFrom('orders')
+    .selectAll()
+    .where('officine_id', '=', officineId)
+    .where('idempotency_key', '=', key)
+    .unionAll(db.selectFrom('orders').selectAll().where('session_id', '=', sessionId).where('officine_id', '=', officineId)),
+);
+
 export async function findOrdersForSubmission(
   db: Db,
   officineId: number,
   key: string,
   sessionId: number,
 ): Promise<{ byKey: OrderRow | undefined; ofSession: OrderRow | undefined }> {
-  const rows = await db
-    .selectFrom('orders')
-    .selectAll()
-    .where('officine_id', '=', officineId)
-    .where('idempotency_key', '=', key)
-    .unionAll(db.selectFrom('orders').selectAll().where('session_id', '=', sessionId).where('officine_id', '=', officineId))
-    .execute();
+  const rows = await ordersForSubmission(db, officineId, key, sessionId);
   return { byKey: rows.find((r) => r.idempotency_key === key), ofSession: rows.find((r) => r.session_id === sessionId) };
 }
 
@@ -70,35 +74,42 @@ export function listOrdersOfOfficine(db: Db, officineId: number) {
     .execute();
 }
 
+const insertOrderReturningId = fixedQuery(
+  8,
+  (db, sessionId: number, officineId: number, status: string, version: number, idempotencyKey: string, at: string, updatedAt: string, pharmacistId: number | null) =>
+    db
+      .insertInto('orders')
+      .values({
+        session_id: sessionId,
+        officine_id: officineId,
+        status,
+        version,
+        idempotency_key: idempotencyKey,
+        submitted_at: at,
+        updated_at: updatedAt,
+        pharmacist_id: pharmacistId,
+      })
+      .returning('id'),
+);
+
 export async function insertOrder(
   db: Db,
   row: { sessionId: number; officineId: number; idempotencyKey: string; at: string; pharmacistId: number | null },
 ): Promise<number> {
-  const { id } = await db
-    .insertInto('orders')
-    .values({
-      session_id: row.sessionId,
-      officine_id: row.officineId,
-      status: 'submitted',
-      version: 1,
-      idempotency_key: row.idempotencyKey,
-      submitted_at: row.at,
-      updated_at: row.at,
-      pharmacist_id: row.pharmacistId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  const [inserted] = await insertOrderReturningId(db, row.sessionId, row.officineId, 'submitted', 1, row.idempotencyKey, row.at, row.at, row.pharmacistId);
+  if (!inserted) throw new Error('insert into orders returned no id');
+  return inserted.id;
 }
+
+const insertLineRows = fixedInsert('order_lines', ['order_id', 'effecteur_id', 'product_id', 'vials']);
 
 export async function insertLines(db: Db, orderId: number, lines: readonly LineValues[]): Promise<void> {
   // 4 parameters a row; chunks stay far below SQLite's and PostgreSQL's parameter limits.
   for (let i = 0; i < lines.length; i += 1000) {
-    const chunk = lines.slice(i, i + 1000);
-    await db
-      .insertInto('order_lines')
-      .values(chunk.map((l) => ({ order_id: orderId, effecteur_id: l.effecteurId, product_id: l.productId, vials: l.vials })))
-      .execute();
+    await insertLineRows(
+      db,
+      lines.slice(i, i + 1000).map((l) => [orderId, l.effecteurId, l.productId, l.vials]),
+    );
   }
 }
 

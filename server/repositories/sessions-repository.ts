@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import { fixedQuery } from '../db/fixed-query';
 import type { Db, SessionRow, SessionsTable } from '../db/schema';
 
 export function findSessionById(db: Db, id: number): Promise<SessionRow | undefined> {
@@ -145,7 +146,11 @@ export interface SessionOfferRow {
  * product without caps), none per product the session does not offer. No rows: no such session.
  */
 export function listSessionOffer(db: Db, sessionId: number): Promise<SessionOfferRow[]> {
-  return db
+  return sessionOffer(db, sessionId);
+}
+
+const sessionOffer = fixedQuery(1, (db, sessionId: number) =>
+  db
     .selectFrom('sessions as s')
     .leftJoin('session_products as sp', 'sp.session_id', 's.id')
     .leftJoin('products as p', 'p.id', 'sp.product_id')
@@ -169,6 +174,5 @@ export function listSessionOffer(db: Db, sessionId: number): Promise<SessionOffe
       'c.cap_vials',
     ])
     .where('s.id', '=', sessionId)
-    .orderBy('sp.product_id')
-    .execute();
-}
+    .orderBy('sp.product_id'),
+);

@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { fixedQuery } from '../db/fixed-query';
 import type { AuthTokenRow, AuthTokensTable, Db } from '../db/schema';
 
 export async function insertToken(db: Db, row: Insertable<AuthTokensTable>): Promise<number> {
@@ -7,15 +8,14 @@ export async function insertToken(db: Db, row: Insertable<AuthTokensTable>): Pro
 }
 
 /** The token with its officine's e-mail, read in the same query since every request needs both. */
-export function findTokenByHash(db: Db, hash: string): Promise<(AuthTokenRow & { officine_email: string | null }) | undefined> {
-  return db
-    .selectFrom('auth_tokens as t')
-    .leftJoin('officines as o', 'o.id', 't.officine_id')
-    .selectAll('t')
-    .select('o.email as officine_email')
-    .where('t.token_hash', '=', hash)
-    .executeTakeFirst();
+export async function findTokenByHash(db: Db, hash: string): Promise<(AuthTokenRow & { officine_email: string | null }) | undefined> {
+  const [row] = await tokenByHash(db, hash);
+  return row;
 }
+
+const tokenByHash = fixedQuery(1, (db, hash: string) =>
+  db.selectFrom('auth_tokens as t').leftJoin('officines as o', 'o.id', 't.officine_id').selectAll('t').select('o.email as officine_email').where('t.token_hash', '=', hash),
+);
 
 export async function touchToken(db: Db, id: number, at: string, idleExpiresAt: string): Promise<void> {
   await db.updateTable('auth_tokens').set({ last_used_at: at, idle_expires_at: idleExpiresAt }).where('id', '=', id).execute();
