@@ -24,6 +24,8 @@ export interface BackgroundDeps {
 }
 
 const tokenProblems = new Set(['UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED']);
+/** Requests after which the popup's snapshot of the login state is written again (a lapsed token can end any signed-in one). */
+const changesLoginState = new Set<RequestType>(['cibaStart', 'cibaPoll', 'cibaCancel', 'pscLogin', 'chooseOfficine', 'overview', 'logout', 'openOrdering', 'configChanged']);
 
 const appCodeOf = (error: unknown): string | null => {
   if (!(error instanceof TRPCClientError)) return null;
@@ -97,12 +99,15 @@ export function createHandlers(deps: BackgroundDeps) {
   const handlers: { [T in RequestType]: (request: Extract<Request, { type: T }>) => Promise<ResponseData<T>> } = {
     async getState() {
       const [auth, ciba, choice, current] = await Promise.all([store.auth(), store.ciba(), store.choice(), config()]);
-      return {
+      const state = {
         serviceUrl: current.serviceUrl,
         me: auth?.me ?? null,
         pendingCiba: ciba ? { bindingMessage: ciba.bindingMessage, expiresAt: ciba.expiresAt, intervalSeconds: ciba.intervalSeconds } : null,
         officineChoice: choice?.officines ?? null,
       };
+      // Not awaited: the answer need not wait for the write (a change after it removes it again).
+      void store.setStateSnapshot(state).catch(() => undefined);
+      return state;
     },
     async cibaStart({ idNat }) {
       const started = await apiFor(await config(), null).auth.cibaStart.mutate({ idNat });
@@ -205,6 +210,9 @@ export function createHandlers(deps: BackgroundDeps) {
         await deps.onChange(null, await config());
       }
       return { ok: false, error: toUserError(error) };
+    } finally {
+      // The popup's next first draw (messages/state-snapshot.ts) is the state this request left.
+      if (changesLoginState.has(request.type)) void handlers.getState({ type: 'getState' }).catch(() => undefined);
     }
   }
 

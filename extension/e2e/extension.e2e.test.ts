@@ -41,6 +41,16 @@ test('the popup logs in by e-CPS push and shows the open session', async () => {
   const stored = await ext.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, { token?: string }>> } } } }).chrome.storage.session.get('auth'));
   assert.match(stored.auth?.token ?? '', /^vop_/);
   await popup.close();
+
+  // Opened again, the popup first draws the background's last answer, then the session.
+  const again = await ext.open('/popup.html');
+  await again.waitForSelector('body[data-ready="true"]');
+  assert.equal(await again.evaluate(() => document.body.dataset.readyFrom), 'snapshot');
+  assert.equal(await waitInShadow(again, 'vop-popup', '#officine-name'), 'Pharmacie des Terreaux');
+  assert.equal(await waitInShadow(again, 'vop-popup', '#session-status', 20_000), 'Ouverte');
+  const snapshot = await ext.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('popupState'));
+  assert.ok(!JSON.stringify(snapshot).includes(stored.auth?.token ?? 'vop_'), 'no token in the snapshot the popup reads');
+  await again.close();
 });
 
 test('the diagnostics page shows every check passing against a healthy service', async () => {
