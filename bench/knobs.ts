@@ -6,9 +6,11 @@ export interface Knobs {
   /** Officines (each with its own token) the order load cycles through. */
   orderOfficines: number;
   allocOfficines: number;
-  only: 'all' | 'orders' | 'allocation' | 'postgres' | 'widget';
+  only: 'all' | 'orders' | 'allocation' | 'postgres' | 'widget' | 'extension';
   /** Runs of each widget measurement (BENCH_WIDGET_RUNS). */
   widgetRuns: number;
+  /** Runs of each extension measurement (BENCH_EXTENSION_RUNS). */
+  extensionRuns: number;
   /** A PostgreSQL database to connect to while creating and dropping the bench's own (BENCH_POSTGRES_URL). */
   postgresAdminUrl: string;
 }
@@ -26,8 +28,8 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
 export function readKnobs(env: NodeJS.ProcessEnv = process.env): Knobs {
   const only = env.BENCH_ONLY ?? 'all';
-  if (only !== 'all' && only !== 'orders' && only !== 'allocation' && only !== 'postgres' && only !== 'widget') {
-    throw new Error(`BENCH_ONLY must be orders, allocation, postgres or widget, got "${only}"`);
+  if (only !== 'all' && only !== 'orders' && only !== 'allocation' && only !== 'postgres' && only !== 'widget' && only !== 'extension') {
+    throw new Error(`BENCH_ONLY must be orders, allocation, postgres, widget or extension, got "${only}"`);
   }
   const connections = (env.BENCH_CONNECTIONS ?? '10,50').split(',').map((c) => positiveInt({ BENCH_CONNECTIONS: c.trim() }, 'BENCH_CONNECTIONS', 0));
   return {
@@ -37,6 +39,7 @@ export function readKnobs(env: NodeJS.ProcessEnv = process.env): Knobs {
     orderOfficines: positiveInt(env, 'BENCH_OFFICINES', 2000),
     allocOfficines: positiveInt(env, 'BENCH_ALLOC_OFFICINES', 21_000),
     widgetRuns: positiveInt(env, 'BENCH_WIDGET_RUNS', 10),
+    extensionRuns: positiveInt(env, 'BENCH_EXTENSION_RUNS', 7),
     only,
     postgresAdminUrl: env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   };

@@ -6,8 +6,9 @@ import type { Knobs } from './knobs';
 import type { OrderBenchResult } from './order-bench';
 import type { ScaleBenchResult } from './pg-bench';
 import type { WidgetBenchResult } from './widget-bench';
+import type { ExtensionBenchResult } from './extension-bench';
 
-export const targets = { rpsRatioMin: 0.7, p99MsMaxAt10: 50, allocMsMax: 2000, allocRssMbMax: 500, widgetRenderMsMax: 200, widgetKeystrokeMsMax: 16, widgetPdfMsMax: 1000, widgetInitialGzipBytesMax: 60_000 };
+export const targets = { rpsRatioMin: 0.7, p99MsMaxAt10: 50, allocMsMax: 2000, allocRssMbMax: 500, widgetRenderMsMax: 200, widgetKeystrokeMsMax: 16, widgetPdfMsMax: 1000, widgetInitialGzipBytesMax: 60_000, diagnosticsMsMax: 3000, popupMsMax: 200 };
 
 export interface Report {
   machine: { cpu: string; cores: number; totalMemoryGb: number; node: string; os: string };
@@ -24,6 +25,8 @@ export interface Report {
   postgres?: ScaleBenchResult;
   /** « Saisie de commande » and the tracking PDF in headless Chromium (see widget-bench.ts). */
   widget?: WidgetBenchResult;
+  /** The extension's diagnostics and popup in headless Chromium (see extension-bench.ts). */
+  extension?: ExtensionBenchResult;
 }
 
 export function machine(): Report['machine'] {
@@ -49,6 +52,7 @@ export function verdicts(
   allocation: AllocBenchResult | undefined,
   postgres?: ScaleBenchResult,
   widget?: WidgetBenchResult,
+  extension?: ExtensionBenchResult,
 ): Record<string, boolean> {
   const v: Record<string, boolean> = {};
   for (const r of orders?.ratios ?? []) v[`orders: full/bare ≥ ${targets.rpsRatioMin} at ${r.connections} connections`] = r.rpsRatio >= targets.rpsRatioMin;
@@ -65,6 +69,12 @@ export function verdicts(
     v[`widget: keystroke to totals < ${targets.widgetKeystrokeMsMax} ms`] = widget.keystrokeMs < targets.widgetKeystrokeMsMax;
     v[`widget: PDF for ${widget.pdfEffecteurs} effecteurs < ${targets.widgetPdfMsMax} ms`] = widget.pdfMs < targets.widgetPdfMsMax;
     v[`widget: initial JavaScript ≤ ${targets.widgetInitialGzipBytesMax / 1000} kB gzipped`] = widget.initialGzipBytes <= targets.widgetInitialGzipBytesMax;
+  }
+  if (extension) {
+    if (extension.diagnosticsAllUpMs !== null) v[`extension: all checks < ${targets.diagnosticsMsMax} ms, every host up`] = extension.diagnosticsAllUpMs < targets.diagnosticsMsMax;
+    // The page's own work on top of the network timeout: a dead host gives a verdict, not a hang.
+    if (extension.diagnosticsOneDeadMs !== null) v['extension: all checks within the network timeout + 0.5 s, one host dead'] = extension.diagnosticsOneDeadMs < extension.networkTimeoutMs + 500;
+    v[`extension: popup ready < ${targets.popupMsMax} ms (logged out and logged in)`] = Math.max(extension.popupLoggedOutMs, extension.popupLoggedInMs) < targets.popupMsMax;
   }
   return v;
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: order submission over HTTP (full stack against a bare route), a
- * national-scale allocation, the widget in headless Chromium, and (BENCH_ONLY=postgres) order
- * submission on PostgreSQL with one and two server processes. See docs/BENCHMARKS.md for what
+ * national-scale allocation, the widget and the extension in headless Chromium, and
+ * (BENCH_ONLY=postgres) order submission on PostgreSQL with one and two server processes. See docs/BENCHMARKS.md for what
  * is measured and the knobs.
  */
 import { loadavg } from 'node:os';
@@ -11,7 +11,11 @@ import { runOrderBench } from './order-bench';
 import { runScaleBench } from './pg-bench';
 import { command, machine, targets, verdicts, writeReport, type Report } from './report';
 import { round } from './stats';
-import { allocationTable, ordersTable, scaleTable, verdictLines, widgetTable } from './table';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { chromeDir } from '../extension/e2e/chromium-harness';
+import { runExtensionBench } from './extension-bench';
+import { allocationTable, extensionTable, ordersTable, scaleTable, verdictLines, widgetTable } from './table';
 import { runWidgetBench } from './widget-bench';
 
 const log = (line: string) => console.log(line);
@@ -20,7 +24,14 @@ const log = (line: string) => console.log(line);
  * What a plain `npm run bench` runs. The PostgreSQL section needs a PostgreSQL server and takes
  * about as long as the two others together: it runs with BENCH_ONLY=postgres only.
  */
-const inAll = { orders: true, allocation: true, postgres: false, widget: true };
+const inAll = { orders: true, allocation: true, postgres: false, widget: true, extension: true };
+
+/** The Chrome extension built as the code stands (wxt build); its folder. */
+function buildChromeExtension(): string {
+  const root = join(import.meta.dirname, '..');
+  execFileSync(process.execPath, [join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'ignore' });
+  return chromeDir;
+}
 
 async function main(): Promise<void> {
   const knobs = readKnobs();
@@ -34,6 +45,7 @@ async function main(): Promise<void> {
   const allocation = runs('allocation') ? await runAllocBench(knobs, log) : undefined;
   const postgres = runs('postgres') ? await runScaleBench(knobs, log) : undefined;
   const widget = runs('widget') ? await runWidgetBench(knobs.widgetRuns, log) : undefined;
+  const extension = runs('extension') ? await runExtensionBench({ runs: knobs.extensionRuns, extensionDir: buildChromeExtension() }, log) : undefined;
   const loadAverage = { before: loadBefore, after: round(loadavg()[0] ?? 0, 2) };
   const report: Report = {
     machine: m,
@@ -42,11 +54,12 @@ async function main(): Promise<void> {
     date,
     knobs,
     targets,
-    verdicts: verdicts(orders, allocation, postgres, widget),
+    verdicts: verdicts(orders, allocation, postgres, widget, extension),
     orders,
     allocation,
     postgres,
     widget,
+    extension,
   };
 
   log('');
@@ -54,6 +67,7 @@ async function main(): Promise<void> {
   if (allocation) log([...allocationTable(allocation, knobs), ''].join('\n'));
   if (postgres) log([...scaleTable(postgres, knobs), ''].join('\n'));
   if (widget) log([...widgetTable(widget), ''].join('\n'));
+  if (extension) log([...extensionTable(extension), ''].join('\n'));
   log(verdictLines(report).join('\n'));
   log(`load average before ${loadAverage.before}, after ${loadAverage.after} (${m.cores} cores)`);
   log(`\nwritten to ${writeReport(report)}`);

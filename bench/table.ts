@@ -4,6 +4,7 @@ import type { OrderBenchResult } from './order-bench';
 import type { ScaleBenchResult } from './pg-bench';
 import type { Report } from './report';
 import type { WidgetBenchResult } from './widget-bench';
+import type { ExtensionBenchResult } from './extension-bench';
 
 const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 10)).join('  ');
 
@@ -57,6 +58,18 @@ export function widgetTable(w: WidgetBenchResult): string[] {
     line('keystroke in a cell to updated totals', w.keystrokeMs),
     line(`tracking PDF, ${w.pdfEffecteurs} effecteurs (${Math.round(w.pdfBytes / 1024)} KB)`, w.pdfMs),
     `${'initial JavaScript, gzipped (entry and its static chunks)'.padEnd(64)}${(w.initialGzipBytes / 1000).toFixed(2)} kB`,
+  ];
+}
+
+export function extensionTable(e: ExtensionBenchResult): string[] {
+  const line = (label: string, ms: number | null) => `${label.padEnd(64)}${ms ?? '-'} ms`;
+  return [
+    `Extension in headless Chromium (Chrome build), medians of ${e.runs} runs`,
+    line('diagnostics, every host up', e.diagnosticsAllUpMs),
+    line(`diagnostics, PSC host never answers (network timeout ${e.networkTimeoutMs} ms)`, e.diagnosticsOneDeadMs),
+    line('popup ready, logged out', e.popupLoggedOutMs),
+    line('popup ready, logged in', e.popupLoggedInMs),
+    `popup single runs from ${e.popupRangeMs[0]} to ${e.popupRangeMs[1]} ms; first drawn from the last answer: ${e.popupsFromSnapshot} of ${2 * e.runs}`,
   ];
 }
 
