@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../index';
 import type { VaccineOrderApp } from '../vaccine-order-app/vaccine-order-app';
-import { demoPharmacist, liveServer, waitFor } from '../test-support/live-server';
+import { demoPharmacist, liveServer} from '../test-support/live-server';
 import '../test-support/readable-failures';
+import { until } from '../test-support/until';
 import { isLanguageLoaded } from './index';
 
 // Issue #4: only French is in the widget's first load. This file runs in a page of its own, so
@@ -19,21 +20,21 @@ describe('language loading', () => {
     const { apiUrl } = await liveServer();
     const { token } = await demoPharmacist(3);
     const app = await fixture<VaccineOrderApp>(html`<vaccine-order-app api-url=${apiUrl} lang="fr" .token=${token}></vaccine-order-app>`);
-    await waitFor(() => homeTitle(app) === 'Accueil', 8000, 'Accueil');
+    await until(() => homeTitle(app) === 'Accueil', 'Accueil', 8000);
     expect(text(app, 'nav')).to.contain('Saisie de commande');
     expect(isLanguageLoaded('en'), 'English not loaded').to.equal(false);
     expect(englishFetched(), 'English not requested').to.equal(false);
 
     app.lang = 'en';
-    await waitFor(() => text(app, 'nav').includes('Order entry'), 8000, 'the English menu');
+    await until(() => text(app, 'nav').includes('Order entry'), 'the English menu', 8000);
     // The screen below the menu switches in the same render: it gets a context in English.
-    await waitFor(() => homeTitle(app) === 'Home', 2000, 'the English home screen');
+    await until(() => homeTitle(app) === 'Home', 'the English home screen', 2000);
     expect(isLanguageLoaded('en')).to.equal(true);
     expect(englishFetched(), 'English requested').to.equal(true);
 
     app.lang = 'fr';
     await app.updateComplete;
     expect(text(app, 'nav'), 'French needs no fetch: at once').to.contain('Saisie de commande');
-    await waitFor(() => homeTitle(app) === 'Accueil', 2000, 'Accueil again');
+    await until(() => homeTitle(app) === 'Accueil', 'Accueil again', 2000);
   });
 });

@@ -57,14 +57,3 @@ export async function resetFirstLogin(): Promise<{ idNat: string }> {
   const response = await fetch('/__vo-test/first-login');
   return (await response.json()) as { idNat: string };
 }
-
-/** Waits until `check` returns a value (polling), or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | null | undefined | false, timeoutMs = 8000, what = 'condition'): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -5,19 +5,10 @@ import type { WidgetContext } from '../core/widget-context';
 import { liveContext } from '../test-support/live-server';
 import { expectAccessible } from '../test-support/axe';
 import '../test-support/readable-failures';
+import { until } from '../test-support/until';
 
 // Officines 8 and 10 belong to these tests (9, without e-mail, and 0 are only read). Each browser has a server of
 // its own (web-test-runner-plugin.ts); names, e-mails and RPPS are still unique per test, and the e-mail restored.
-
-async function until<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 function $<E extends Element = HTMLElement>(element: VoAccount, selector: string): E | null {
   return element.shadowRoot!.querySelector<E>(selector);

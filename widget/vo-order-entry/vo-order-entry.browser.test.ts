@@ -9,19 +9,10 @@ import type { WidgetContext } from '../core/widget-context';
 import { demoToken, liveContext, liveServer } from '../test-support/live-server';
 import { expectAccessible } from '../test-support/axe';
 import '../test-support/readable-failures';
+import { until } from '../test-support/until';
 
 // Officines 4, 5 and 6 belong to these tests. Each browser has a server of its own, but tests within a
 // file share it, so every test first cancels what the previous one left.
-
-async function until<T>(check: () => T | null | undefined | false, what = 'condition', timeoutMs = 8000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 function $<T extends Element = HTMLElement>(element: VoOrderEntry, selector: string): T | null {
   return element.shadowRoot!.querySelector<T>(selector);

@@ -8,18 +8,9 @@ import { expectAccessible } from '../test-support/axe';
 import { liveContext } from '../test-support/live-server';
 import type { VoOrderTracking } from './vo-order-tracking';
 import '../test-support/readable-failures';
+import { until } from '../test-support/until';
 
 // Officines 0 to 3 are only read here: other test files create orders for 4 to 7.
-
-async function until<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-  }
-}
 
 const root = (element: VoOrderTracking) => element.shadowRoot!;
 

@@ -4,18 +4,9 @@ import type { VoStockSurvey } from './vo-stock-survey';
 import { liveContext } from '../test-support/live-server';
 import { expectAccessible } from '../test-support/axe';
 import '../test-support/readable-failures';
+import { until } from '../test-support/until';
 
 // Officine 7 belongs to this test.
-
-async function until<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('vo-stock-survey', () => {
   it('declares the doses held per vaccine while the survey is open, and shows what was declared', async () => {

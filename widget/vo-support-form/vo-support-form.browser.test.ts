@@ -4,16 +4,7 @@ import type { VoSupportForm } from './vo-support-form';
 import { liveContext } from '../test-support/live-server';
 import { expectAccessible } from '../test-support/axe';
 import '../test-support/readable-failures';
-
-async function until<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { until } from '../test-support/until';
 
 function $<E extends Element = HTMLElement>(element: VoSupportForm, selector: string): E {
   const found = element.shadowRoot!.querySelector<E>(selector);
