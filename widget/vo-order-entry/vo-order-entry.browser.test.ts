@@ -64,6 +64,22 @@ function productByCode(current: ZCurrentSession, code: string) {
   return p;
 }
 
+/** Officine 0's grid (320 effecteurs), through « Créer », or « Modifier » when an order exists; nothing is saved. */
+async function openLargeGrid(): Promise<VoOrderEntry> {
+  const element = await mount(await liveContext(0));
+  await until(() => $(element, '#create') ?? $(element, '#modify'), 'the buttons');
+  if ($(element, '#create')) click(element, '#create');
+  else {
+    $$<HTMLInputElement>(element, '#orders input[type=radio]')[0]!.click();
+    await element.updateComplete;
+    click(element, '#modify');
+  }
+  await until(() => $(element, '#visualise'), 'the table');
+  click(element, '#visualise');
+  await element.updateComplete;
+  return element;
+}
+
 describe('vo-order-entry', () => {
   it('shows the open session, the eligible effecteurs with their caps, and checks as you type', async () => {
     const context = await liveContext(4);
@@ -414,19 +430,27 @@ describe('vo-order-entry', () => {
     await expectAccessible(element);
   });
 
-  it('measures the expanded grid of 320 effecteurs (officine 0, read only)', async () => {
-    const context = await liveContext(0);
-    const element = await mount(context);
-    await until(() => $(element, '#create') ?? $(element, '#modify'), 'the buttons');
-    if ($(element, '#create')) click(element, '#create');
-    else {
-      $$<HTMLInputElement>(element, '#orders input[type=radio]')[0]!.click();
-      await element.updateComplete;
-      click(element, '#modify');
-    }
-    await until(() => $(element, '#visualise'), 'the table');
-    click(element, '#visualise');
+  it('a focused cell stays with its effecteur while the grid scrolls (officine 0, read only)', async () => {
+    const element = await openLargeGrid();
+    click(element, '#expand-all');
     await element.updateComplete;
+    const scroller = $(element, '.grid-scroll')!;
+    const firstRendered = () => $(element, 'input.qty')!.dataset.row;
+    scroller.scrollTop = 30 * 44;
+    scroller.dispatchEvent(new Event('scroll'));
+    const before = firstRendered();
+    const input = await until(() => $<HTMLInputElement>(element, 'input.qty[data-row="35"]'), 'row 35');
+    const key = input.dataset.key;
+    input.focus();
+    scroller.scrollTop = 36 * 44;
+    scroller.dispatchEvent(new Event('scroll'));
+    await until(() => firstRendered() !== before, 'the window to move');
+    expect(input.dataset.key).to.equal(key);
+    expect((element.shadowRoot!.activeElement as HTMLInputElement | null)?.dataset.key).to.equal(key);
+  });
+
+  it('measures the expanded grid of 320 effecteurs (officine 0, read only)', async () => {
+    const element = await openLargeGrid();
     const t0 = performance.now();
     click(element, '#expand-all');
     await element.updateComplete;

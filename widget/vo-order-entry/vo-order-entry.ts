@@ -1,7 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { cspStyle } from '../core/csp-style';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { formatMessage, lineErrorCatalogue } from '../../shared/errors/catalogue';
 import { checkTies, tiedQuantity, totalsByProduct, type LineError, type LineInput } from '../../shared/rules/order-lines';
 import type { ZOrder, ZOrderSummary } from '../../shared/schemas/orders';
@@ -36,6 +37,10 @@ import { gridRowHeight, gridViewportHeight, orderEntryStyles } from './order-ent
 type View = 'loading' | 'list' | 'table' | 'recap';
 type DialogKind = 'cancel-order' | 'leave';
 type GridRow = { kind: 'product'; productId: number } | { kind: 'cell'; productId: number; effecteur: ZEffecteur };
+
+function rowKey(row: GridRow): string {
+  return row.kind === 'product' ? `p${row.productId}` : cellKey(row.effecteur.id, row.productId);
+}
 
 /** Rows rendered above and below the visible part of the grid. */
 const overscan = 12;
@@ -882,11 +887,18 @@ export class VoOrderEntry extends LitElement {
     const rows = this.rows();
     const { start, end } = this.windowRange(rows.length);
     const disabled = !this.sessionOpen;
-    const out: TemplateResult[] = [];
-    for (let i = start; i < end; i++) {
-      const row = rows[i];
-      if (row) out.push(row.kind === 'product' ? this.renderProductRow(row.productId, i) : this.renderCellRow(row, i, disabled));
-    }
+    const window: number[] = [];
+    for (let i = start; i < end; i++) window.push(i);
+    // Keyed, so that when the window moves each row keeps its own <tr>: the focused cell stays the
+    // effecteur's cell instead of a reused node now showing another row (and losing the focus).
+    const out = repeat(
+      window,
+      (i) => rowKey(rows[i]!),
+      (i) => {
+        const row = rows[i]!;
+        return row.kind === 'product' ? this.renderProductRow(row.productId, i) : this.renderCellRow(row, i, disabled);
+      },
+    );
     return html`<div class="grid-scroll" @scroll=${(e: Event) => this.onGridScroll(e)}>
       <table class="grid" id="grid" aria-label=${this.t('orderEntry.gridLabel')} aria-rowcount=${rows.length + 1}>
         <thead>
