@@ -22,6 +22,12 @@ export const extensionErrors = {
     motif: 'saisie_commande',
     contact: 'spf_support',
   },
+  BACKGROUND_SILENT: {
+    message:
+      'L’extension ne répond pas. Fermez toutes les fenêtres du navigateur puis rouvrez-le ; si cela continue, désactivez puis réactivez l’extension dans la page des extensions.',
+    motif: 'technique',
+    contact: 'spf_support',
+  },
   UNEXPECTED: { message: 'Une erreur inattendue est survenue dans l’extension.', motif: 'technique', contact: 'spf_support' },
 } as const satisfies Record<string, { message: string; motif: SupportMotifId; contact: ContactId }>;
 export type ExtensionErrorCode = keyof typeof extensionErrors;

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { zOfficineChoice } from '../../../shared/schemas/auth';
 import type { UserError } from '../../errors/user-error-schema';
 import type { LoginStep, Overview, PendingCiba, State } from '../../messages/protocol';
-import { send } from '../../messages/send';
+import { backgroundSilent, send } from '../../messages/send';
 import { readStateSnapshot } from '../../messages/state-snapshot';
 import { common, formatDateTime, formatDuration, popup as t } from '../../strings';
 import { errorBox, supportPagePath } from '../../ui/error-box';
@@ -60,7 +60,13 @@ export class PopupApp extends LitElement {
       this.showState(cached);
       await this.markReady('snapshot');
     }
-    const answer = await live;
+    let answer = await live;
+    if (!answer.ok && answer.error.code === backgroundSilent) {
+      // Said after a few seconds; a background only slow to wake still answers this second ask.
+      this.error = answer.error;
+      answer = await send({ type: 'getState' }, null);
+      if (answer.ok) this.error = null;
+    }
     if (!answer.ok) {
       this.error = answer.error;
       this.view = { kind: 'login' };
