@@ -219,18 +219,21 @@ describe('vo-order-entry', () => {
     const { apiUrl } = await liveServer();
     const token = await demoToken(4);
     let failNext = false;
+    let slowList = false;
     let keys: string[] = [];
     const api = createApiClient({
       url: apiUrl,
       token: () => token,
       lang: () => 'fr',
-      fetch: (input, init) => {
+      fetch: async (input, init) => {
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         if (url.includes('orders.create')) keys.push(typeof init?.body === 'string' ? init.body : '');
         if (failNext && url.includes('orders.create')) {
           failNext = false;
-          return Promise.reject(new TypeError('Failed to fetch'));
+          throw new TypeError('Failed to fetch');
         }
+        // A slow reload of the list: what the list shows meanwhile must already be the new order.
+        if (slowList && url.includes('orders.list')) await new Promise((resolve) => setTimeout(resolve, 400));
         return fetch(input, init);
       },
     });
@@ -260,6 +263,7 @@ describe('vo-order-entry', () => {
     await until(() => $(element, 'vo-error-message'), 'the network error');
     expect($(element, '#validate')!.textContent).to.contain('Réessayer');
     expect($(element, '#recap')).not.to.equal(null);
+    slowList = true;
     click(element, '#validate');
     await until(() => submitted, 'vo-order-submitted');
     expect(keys.length).to.equal(2);
@@ -275,6 +279,7 @@ describe('vo-order-entry', () => {
     ]);
     await until(() => $(element, '#orders'), 'the order list');
     expect($(element, '#create')).to.equal(null);
+    expect($(element, '#modify')).not.to.equal(null);
 
     // Cancel it, after confirming in the dialog.
     click(element, '#cancel-order');

@@ -187,6 +187,25 @@ export class VoOrderEntry extends LitElement {
     }
   }
 
+  /**
+   * The server's answer goes into the list at once: until the reload that follows comes back,
+   * the list would otherwise show the order as it was (« Créer » still offered after « Valider »).
+   */
+  private showInList(order: ZOrder): void {
+    const summary: ZOrderSummary = {
+      id: order.id,
+      sessionId: order.sessionId,
+      officineId: order.officineId,
+      status: order.status,
+      version: order.version,
+      submittedAt: order.submittedAt,
+      updatedAt: order.updatedAt,
+      lineCount: order.lines.length,
+      totalVials: order.lines.reduce((sum, l) => sum + l.vials, 0),
+    };
+    this.orders = [summary, ...this.orders.filter((o) => o.id !== order.id)];
+  }
+
   private async reloadOrders(): Promise<void> {
     if (!this.context) return;
     try {
@@ -525,6 +544,7 @@ export class VoOrderEntry extends LitElement {
       this.values = new Map();
       this.conflict = null;
       this.selectedOrderId = order.id;
+      this.showInList(order);
       this.view = 'list';
       this.dispatchEvent(widgetEvent('vo-refresh', { what: 'order' }));
       await this.reloadOrders();
@@ -672,7 +692,7 @@ export class VoOrderEntry extends LitElement {
     if (!this.context || !order) return;
     this.actionError = null;
     try {
-      await this.context.api.orders.cancel.mutate({ id: order.id, version: order.version });
+      this.showInList(await this.context.api.orders.cancel.mutate({ id: order.id, version: order.version }));
       this.notice = this.t('orderEntry.cancelled');
       this.dispatchEvent(widgetEvent('vo-refresh', { what: 'order' }));
     } catch (error) {
