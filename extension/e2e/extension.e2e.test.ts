@@ -134,3 +134,25 @@ test('a support ticket sent from the diagnostics page reaches the server with th
   assert.equal(report.kind, 'extension-diagnostics');
   assert.equal(report.checks.length, 7);
 });
+
+test('a notification turned off in the options page is kept by the background and shown off again', async () => {
+  const page = await ext.open('/options.html');
+  await page.waitForSelector('body[data-ready="true"]');
+  const box = shadow('vop-options', 'input[data-pref="closingSoon"]');
+  assert.equal(await page.$eval(box, (el) => (el as HTMLInputElement).checked), true, 'on by default');
+  await page.click(box);
+  const stored = () =>
+    ext.worker.evaluate(async () => {
+      const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local;
+      return (await local.get('notificationPrefs')).notificationPrefs as Record<string, boolean> | undefined;
+    });
+  for (let i = 0; i < 50 && (await stored())?.closingSoon !== false; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.deepEqual(await stored(), { sessionOpens: true, closingSoon: false, confirmation: true });
+  await page.close();
+
+  const again = await ext.open('/options.html');
+  await again.waitForSelector('body[data-ready="true"]');
+  assert.equal(await again.$eval(box, (el) => (el as HTMLInputElement).checked), false);
+  assert.equal(await again.$(shadow('vop-options', '[role=alert]')), null, 'no error shown');
+  await again.close();
+});

@@ -1,12 +1,16 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { browser } from 'wxt/browser';
 import { hostPatternFor } from '../../config/build-defaults';
 import { buildConfig, loadServiceConfig, resetServiceConfig, saveServiceConfig, zServiceConfig, type ServiceConfig } from '../../config/service-config';
 import { defaultPrefs } from '../../background/handler-defaults';
 import type { NotificationPrefs } from '../../messages/protocol';
+import type { UserError } from '../../errors/user-error-schema';
 import { send } from '../../messages/send';
 import { notificationsText, optionsPage as t } from '../../strings';
+import { errorBox, supportPagePath } from '../../ui/error-box';
+import { extensionUrl } from '../../ui/extension-url';
 import { baseStyles } from '../../ui/styles';
 
 /** The options page: notification choices, and the service addresses for test environments. */
@@ -17,6 +21,7 @@ export class OptionsPage extends LitElement {
   @state() private config: ServiceConfig = buildConfig;
   @state() private prefs: NotificationPrefs = defaultPrefs;
   @state() private message: string | null = null;
+  @state() private error: UserError | null = null;
   @state() private fieldErrors: Record<string, string[]> = {};
 
   override connectedCallback(): void {
@@ -25,13 +30,21 @@ export class OptionsPage extends LitElement {
       this.config = await loadServiceConfig(browser.storage.local);
       const prefs = await send({ type: 'getNotificationPrefs' });
       if (prefs.ok) this.prefs = prefs.data;
+      else this.error = prefs.error;
       document.body.dataset.ready = 'true';
     })();
   }
 
   private async setPref(key: keyof NotificationPrefs, value: boolean): Promise<void> {
     const answer = await send({ type: 'setNotificationPrefs', prefs: { ...this.prefs, [key]: value } });
-    if (answer.ok) this.prefs = answer.data;
+    if (answer.ok) {
+      this.prefs = answer.data;
+      this.error = null;
+    } else {
+      // Not saved: the box goes back to what the background holds, and the page says why.
+      this.error = answer.error;
+      this.requestUpdate();
+    }
   }
 
   private readonly onSave = (event: SubmitEvent): void => {
@@ -75,9 +88,10 @@ export class OptionsPage extends LitElement {
     return html`<main style="max-width: 44rem; margin: 0 auto; padding: 1rem">
       <h1>${t.title}</h1>
       ${this.message ? html`<p role="status" id="options-message">${this.message}</p>` : nothing}
+      ${this.error ? errorBox(this.error, () => void browser.tabs.create({ url: extensionUrl(supportPagePath(this.error)) })) : nothing}
       <h2>${notificationsText.prefsTitle}</h2>
       ${(Object.keys(notificationsText.prefs) as Array<keyof NotificationPrefs>).map(
-        (key) => html`<label><input type="checkbox" data-pref=${key} .checked=${this.prefs[key]}
+        (key) => html`<label><input type="checkbox" data-pref=${key} .checked=${live(this.prefs[key])}
           @change=${(e: Event) => void this.setPref(key, (e.target as HTMLInputElement).checked)} /> ${notificationsText.prefs[key]}</label>`,
       )}
       <form id="service-form" @submit=${this.onSave}>
