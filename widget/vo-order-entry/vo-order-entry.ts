@@ -191,7 +191,7 @@ export class VoOrderEntry extends LitElement {
    * The server's answer goes into the list at once: until the reload that follows comes back,
    * the list would otherwise show the order as it was (« Créer » still offered after « Valider »).
    */
-  private showInList(order: ZOrder): void {
+  private showInList(order: ZOrder): ZOrderSummary {
     const summary: ZOrderSummary = {
       id: order.id,
       sessionId: order.sessionId,
@@ -204,6 +204,7 @@ export class VoOrderEntry extends LitElement {
       totalVials: order.lines.reduce((sum, l) => sum + l.vials, 0),
     };
     this.orders = [summary, ...this.orders.filter((o) => o.id !== order.id)];
+    return summary;
   }
 
   private async reloadOrders(): Promise<void> {
@@ -536,16 +537,13 @@ export class VoOrderEntry extends LitElement {
           ? await context.api.orders.create.mutate({ sessionId: current.session.id, lines, idempotencyKey: this.editing.idempotencyKey })
           : await context.api.orders.update.mutate({ id: this.editing.orderId, version: this.editing.version, lines });
       this.clearDraft();
-      const totalVials = order.lines.reduce((sum, l) => sum + l.vials, 0);
-      this.dispatchEvent(
-        widgetEvent('vo-order-submitted', { orderId: order.id, sessionId: order.sessionId, version: order.version, lineCount: order.lines.length, totalVials }),
-      );
+      const { lineCount, totalVials } = this.showInList(order);
       this.notice = this.t('orderEntry.submitted', { version: order.version });
       this.values = new Map();
       this.conflict = null;
       this.selectedOrderId = order.id;
-      this.showInList(order);
       this.view = 'list';
+      this.dispatchEvent(widgetEvent('vo-order-submitted', { orderId: order.id, sessionId: order.sessionId, version: order.version, lineCount, totalVials }));
       this.dispatchEvent(widgetEvent('vo-refresh', { what: 'order' }));
       await this.reloadOrders();
     } catch (error) {
@@ -907,12 +905,12 @@ export class VoOrderEntry extends LitElement {
     const rows = this.rows();
     const { start, end } = this.windowRange(rows.length);
     const disabled = !this.sessionOpen;
-    const window: number[] = [];
-    for (let i = start; i < end; i++) window.push(i);
+    const visible: number[] = [];
+    for (let i = start; i < end; i++) visible.push(i);
     // Keyed, so that when the window moves each row keeps its own <tr>: the focused cell stays the
     // effecteur's cell instead of a reused node now showing another row (and losing the focus).
     const out = repeat(
-      window,
+      visible,
       (i) => rowKey(rows[i]!),
       (i) => {
         const row = rows[i]!;
