@@ -1,4 +1,5 @@
-import { CompiledQuery, SqliteAdapter, sql } from 'kysely';
+import { SqliteAdapter, sql } from 'kysely';
+import { fixedInsert } from '../db/fixed-query';
 import type { Db } from '../db/schema';
 
 export interface DemandOrder {
@@ -89,19 +90,12 @@ export interface AllocationValues {
   reason: string;
 }
 
-const allocationColumns = 6;
+const insertAllocationRows = fixedInsert('allocations', ['order_line_id', 'session_id', 'confirmed_vials', 'substitute_product_id', 'substitute_vials', 'reason']);
+/** 6 parameters a row: far below SQLite's and PostgreSQL's parameter limits. */
 const rowsPerInsert = 500;
 
-function insertAllocationsSql(db: Db, rowCount: number): string {
-  const placeholder = { order_line_id: 0, session_id: 0, confirmed_vials: 0, substitute_product_id: null, substitute_vials: 0, reason: '' };
-  const compiled = db.insertInto('allocations').values(new Array(rowCount).fill(placeholder)).compile();
-  if (compiled.parameters.length !== rowCount * allocationColumns) throw new Error('insertAllocations: unexpected parameters in the compiled insert');
-  return compiled.sql;
-}
-
 /**
- * Writes the allocation rows in multi-row inserts whose SQL Kysely compiles once per size
- * (so it is right for the dialect), parameters filled straight from the rows.
+ * Writes the allocation rows in multi-row inserts compiled once per size (fixedInsert).
  *
  * Rows go in by line id, whatever order they come in: order_line_id is the primary key
  * (SQLite's rowid), so the table and the session index then only grow at their end. The
@@ -112,21 +106,11 @@ function insertAllocationsSql(db: Db, rowCount: number): string {
 export async function insertAllocations(db: Db, sessionId: number, rows: readonly AllocationValues[]): Promise<void> {
   // Already sorted runs (one per product) make this a cheap merge for the built-in sort.
   const ordered = rows.slice().sort((a, b) => a.lineId - b.lineId);
-  let fullChunkSql: string | null = null;
   for (let start = 0; start < ordered.length; start += rowsPerInsert) {
-    const count = Math.min(rowsPerInsert, ordered.length - start);
-    const statement = count === rowsPerInsert ? (fullChunkSql ??= insertAllocationsSql(db, count)) : insertAllocationsSql(db, count);
-    const parameters = new Array<number | string | null>(count * allocationColumns);
-    let p = 0;
-    for (let k = start; k < start + count; k++) {
-      const row = ordered[k]!;
-      parameters[p++] = row.lineId;
-      parameters[p++] = sessionId;
-      parameters[p++] = row.confirmedVials;
-      parameters[p++] = row.substituteProductId;
-      parameters[p++] = row.substituteVials;
-      parameters[p++] = row.reason;
-    }
-    await db.executeQuery(CompiledQuery.raw(statement, parameters));
+    const chunk = ordered.slice(start, start + rowsPerInsert);
+    await insertAllocationRows(
+      db,
+      chunk.map((r) => [r.lineId, sessionId, r.confirmedVials, r.substituteProductId, r.substituteVials, r.reason]),
+    );
   }
 }
