@@ -192,18 +192,11 @@ export class VoOrderEntry extends LitElement {
    * the list would otherwise show the order as it was (« Créer » still offered after « Valider »).
    */
   private showInList(order: ZOrder): ZOrderSummary {
-    const summary: ZOrderSummary = {
-      id: order.id,
-      sessionId: order.sessionId,
-      officineId: order.officineId,
-      status: order.status,
-      version: order.version,
-      submittedAt: order.submittedAt,
-      updatedAt: order.updatedAt,
-      lineCount: order.lines.length,
-      totalVials: order.lines.reduce((sum, l) => sum + l.vials, 0),
-    };
-    this.orders = [summary, ...this.orders.filter((o) => o.id !== order.id)];
+    const { lines, ...rest } = order;
+    const summary: ZOrderSummary = { ...rest, lineCount: lines.length, totalVials: lines.reduce((sum, l) => sum + l.vials, 0) };
+    // In its place when already listed (the server's order); a new one is the newest, so first.
+    const known = this.orders.some((o) => o.id === order.id);
+    this.orders = known ? this.orders.map((o) => (o.id === order.id ? summary : o)) : [summary, ...this.orders];
     return summary;
   }
 
@@ -905,17 +898,10 @@ export class VoOrderEntry extends LitElement {
     const rows = this.rows();
     const { start, end } = this.windowRange(rows.length);
     const disabled = !this.sessionOpen;
-    const visible: number[] = [];
-    for (let i = start; i < end; i++) visible.push(i);
     // Keyed, so that when the window moves each row keeps its own <tr>: the focused cell stays the
     // effecteur's cell instead of a reused node now showing another row (and losing the focus).
-    const out = repeat(
-      visible,
-      (i) => rowKey(rows[i]!),
-      (i) => {
-        const row = rows[i]!;
-        return row.kind === 'product' ? this.renderProductRow(row.productId, i) : this.renderCellRow(row, i, disabled);
-      },
+    const out = repeat(rows.slice(start, end), rowKey, (row, j) =>
+      row.kind === 'product' ? this.renderProductRow(row.productId, start + j) : this.renderCellRow(row, start + j, disabled),
     );
     return html`<div class="grid-scroll" @scroll=${(e: Event) => this.onGridScroll(e)}>
       <table class="grid" id="grid" aria-label=${this.t('orderEntry.gridLabel')} aria-rowcount=${rows.length + 1}>
