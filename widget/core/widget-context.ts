@@ -10,6 +10,7 @@ import type { SafeStorage } from './safe-storage';
  */
 export interface WidgetContext {
   api: ApiClient;
+  /** Its strings are loaded (loadLanguage) by whoever builds the context, before screens get it. */
   lang: Lang;
   t: Translate;
   me: ZMe;

@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../core/shared-styles';
 import type { WidgetContext } from '../core/widget-context';
-import { loadLanguage, translator, type Lang } from '../i18n/index';
+import { translator, type Lang } from '../i18n/index';
 import type { Block, Guide, GuideBook, Inline } from './guide-types';
 
 /**
@@ -75,16 +75,13 @@ export class VoDocumentation extends LitElement {
     if (changed.has('context') && this.loadedLang !== this.uiLang) void this.load();
   }
 
-  /**
-   * Fetches the guides of the current language (once per language), and its strings: inside
-   * <vaccine-order-app> they are already in, but the element may also be used on its own.
-   */
+  /** Fetches the guides of the current language (once per language); its strings come with the context. */
   async load(): Promise<void> {
     const lang = this.uiLang;
     this.loadedLang = lang;
     this.failed = false;
     try {
-      const [book] = await Promise.all([loadGuideBook(lang), loadLanguage(lang)]);
+      const book = await loadGuideBook(lang);
       if (this.loadedLang !== lang) return;
       this.book = book;
       if (this.section) {
