@@ -10,7 +10,7 @@ import { register } from 'tsx/esm/api';
 // The plugin that runs the real server is TypeScript: let Node load it through tsx.
 register();
 const { liveServerPlugin } = await import('./server/test-support/web-test-runner-plugin.ts');
-const { chromiumPath, headlessChromiumArgs } = await import('./scripts/headless-chromium.ts');
+const { chromiumPath, firefoxPath, headlessChromiumArgs } = await import('./scripts/headless-chromium.ts');
 const { prebundlePlugin } = await import('./scripts/prebundle-plugin.ts');
 
 export default {
@@ -38,7 +38,7 @@ export default {
     puppeteerLauncher({
       launchOptions: {
         browser: 'firefox',
-        executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+        executablePath: firefoxPath,
         headless: true,
       },
     }),

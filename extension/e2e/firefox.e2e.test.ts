@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startDemoTestServer, type DemoTestServer } from '../../server/test-support/demo-test-server';
 import { ensureBuilt, firefoxDir } from './chromium-harness';
+import { firefoxPath } from '../../scripts/headless-chromium';
 
 // Firefox refuses navigation to moz-extension:// pages from the test driver, but the
 // extension opens its diagnostics page itself on install: the test reads that tab.
@@ -12,7 +13,7 @@ let firefox: Browser;
 before(async () => {
   ensureBuilt(firefoxDir, 'firefox');
   s = await startDemoTestServer({ psc: 'stand-in' });
-  firefox = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true });
+  firefox = await puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath, headless: true });
 });
 after(async () => {
   await firefox?.close();

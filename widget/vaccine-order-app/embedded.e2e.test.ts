@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { chromiumPath, headlessChromiumArgs } from '../../scripts/headless-chromium';
+import { chromiumPath, firefoxPath, headlessChromiumArgs } from '../../scripts/headless-chromium';
 import { startDemoHost, type DemoHost } from '../../server/dev/demo-host/demo-host';
 import { withLuhnKey } from '../../server/dev/identifiers';
 import { findOfficineByFiness } from '../../server/repositories/officines-repository';
@@ -109,7 +109,7 @@ async function launch(engine: Engine, profile: string, downloads: string): Promi
   }
   return puppeteer.launch({
     browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    executablePath: firefoxPath,
     headless: true,
     extraPrefsFirefox: {
       'network.cookie.cookieBehavior': 2,
