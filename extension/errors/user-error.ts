@@ -1,9 +1,10 @@
 import { TRPCClientError } from '@trpc/client';
 import { errorCatalogue, errorMessage, type ErrorCode } from '../../shared/errors/catalogue';
-import { extensionErrors, type ExtensionErrorCode } from '../strings';
+import { extensionError } from './extension-error';
 import type { UserError } from './user-error-schema';
 
 export { zUserError, type UserError } from './user-error-schema';
+export { extensionError };
 
 const isCatalogueCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in errorCatalogue;
 
@@ -12,10 +13,6 @@ export function catalogueError(code: ErrorCode): UserError {
   return { code, message: errorMessage(code, 'fr'), motif: entry.motif, contact: entry.contact };
 }
 
-/** Failures that happen in the browser, before or beside the API: no catalogue code exists for them. */
-export function extensionError(code: ExtensionErrorCode): UserError {
-  return { code, ...extensionErrors[code] };
-}
 
 /**
  * The server already fills the catalogue's placeholders in its French message, so that text

@@ -3,6 +3,7 @@ import { sessionStatuses } from '../../shared/calendar/session-calendar';
 import { officineKinds } from '../../shared/domain/kinds';
 import { contactIds } from '../../shared/support/contacts';
 import { supportMotifIds } from '../../shared/support/motifs';
+import { extensionError } from '../errors/extension-error';
 import type { UserError } from '../errors/user-error-schema';
 import type { RequestType, Response, ResponseData } from './protocol';
 
@@ -115,12 +116,7 @@ export const userError: Check<UserError> = object<UserError>({
   contact: oneOf(contactIds),
 });
 
-const malformed: UserError = {
-  code: 'UNEXPECTED',
-  message: 'Une erreur inattendue est survenue dans l’extension.',
-  motif: 'technique',
-  contact: 'spf_support',
-};
+const malformed = extensionError('UNEXPECTED');
 
 /** The same verdicts as protocol.ts's parseResponse: an answer of the wrong shape becomes an error the page can show. */
 export function checkAnswer<T extends RequestType>(type: T, raw: unknown): Response<T> {

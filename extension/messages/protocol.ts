@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { zMe, zOfficineChoice } from '../../shared/schemas/auth';
 import { zSession } from '../../shared/schemas/sessions';
 import { zSupportMotif } from '../../shared/schemas/support';
+import { extensionError } from '../errors/extension-error';
 import { zUserError } from '../errors/user-error-schema';
 
 /**
@@ -103,9 +104,4 @@ export function parseResponse<T extends RequestType>(type: T, raw: unknown): Res
   return data.success ? { ok: true, data: data.data as ResponseData<T> } : { ok: false, error: malformed };
 }
 
-const malformed = {
-  code: 'UNEXPECTED',
-  message: 'Une erreur inattendue est survenue dans l’extension.',
-  motif: 'technique',
-  contact: 'spf_support',
-} as const;
+const malformed = extensionError('UNEXPECTED');

@@ -1,14 +1,16 @@
 import { browser } from 'wxt/browser';
-import { extensionErrors } from '../strings';
+import { extensionError } from '../errors/extension-error';
+import type { ExtensionErrorCode } from '../strings';
 import { checkAnswer } from './answer-checks';
 import type { Request, RequestType, Response } from './protocol';
 
 /**
  * How long a page waits for requests the background answers from its own memory and storage.
  * The others wait on the network (with their own timeouts) or on the user (Pro Santé Connect's
- * window), so they have no deadline here. A background that misses this one will not answer
- * later either: a worker stopped through DevTools left every message unanswered for 8 s and
- * more, asked once or twice; the page then says so instead of loading forever.
+ * window), so they have no deadline here. Past it the page says the extension does not answer
+ * instead of loading forever: a worker stopped through DevTools left every message unanswered
+ * for 8 s and more, asked once or twice. One only slow to wake would still answer later, so
+ * the popup keeps asking (without a deadline) under the message.
  */
 export const quickAnswerMs: Partial<Record<RequestType, number>> = {
   getState: 5000,
@@ -16,8 +18,8 @@ export const quickAnswerMs: Partial<Record<RequestType, number>> = {
   setNotificationPrefs: 5000,
 };
 
-export const backgroundSilent = 'BACKGROUND_SILENT';
-const silent = { ok: false, error: { code: backgroundSilent, ...extensionErrors.BACKGROUND_SILENT } } as const;
+export const backgroundSilent = 'BACKGROUND_SILENT' satisfies ExtensionErrorCode;
+const silent = { ok: false, error: extensionError(backgroundSilent) } as const;
 
 /**
  * Sends one request through `sendMessage` and checks its answer before the page sees it. The
