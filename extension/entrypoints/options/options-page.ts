@@ -20,6 +20,8 @@ export class OptionsPage extends LitElement {
 
   @state() private config: ServiceConfig = buildConfig;
   @state() private prefs: NotificationPrefs = defaultPrefs;
+  /** Until the background gave the stored choices, a click would save defaults over them. */
+  @state() private prefsLoaded = false;
   @state() private message: string | null = null;
   @state() private error: UserError | null = null;
   @state() private fieldErrors: Record<string, string[]> = {};
@@ -29,8 +31,10 @@ export class OptionsPage extends LitElement {
     void (async () => {
       this.config = await loadServiceConfig(browser.storage.local);
       const prefs = await send({ type: 'getNotificationPrefs' });
-      if (prefs.ok) this.prefs = prefs.data;
-      else this.error = prefs.error;
+      if (prefs.ok) {
+        this.prefs = prefs.data;
+        this.prefsLoaded = true;
+      } else this.error = prefs.error;
       document.body.dataset.ready = 'true';
     })();
   }
@@ -41,7 +45,8 @@ export class OptionsPage extends LitElement {
       this.prefs = answer.data;
       this.error = null;
     } else {
-      // Not saved: the box goes back to what the background holds, and the page says why.
+      // Not saved: the box goes back to what the background holds, and the page says why (a
+      // render is asked for, since the same error twice would not cause one).
       this.error = answer.error;
       this.requestUpdate();
     }
@@ -91,7 +96,7 @@ export class OptionsPage extends LitElement {
       ${this.error ? errorBox(this.error, () => void browser.tabs.create({ url: extensionUrl(supportPagePath(this.error)) })) : nothing}
       <h2>${notificationsText.prefsTitle}</h2>
       ${(Object.keys(notificationsText.prefs) as Array<keyof NotificationPrefs>).map(
-        (key) => html`<label><input type="checkbox" data-pref=${key} .checked=${live(this.prefs[key])}
+        (key) => html`<label><input type="checkbox" data-pref=${key} .checked=${live(this.prefs[key])} ?disabled=${!this.prefsLoaded}
           @change=${(e: Event) => void this.setPref(key, (e.target as HTMLInputElement).checked)} /> ${notificationsText.prefs[key]}</label>`,
       )}
       <form id="service-form" @submit=${this.onSave}>
