@@ -35,7 +35,6 @@ export function liveServerPlugin() {
     },
     async serve(context: ServeContext) {
       if (!context.path.startsWith('/__vo-test/')) return undefined;
-      if (context.path === '/__vo-test/log') { console.error('[page]', context.get('user-agent').slice(-20), new URL(context.url, 'http://x').searchParams.get('m')); return { body: '{}', type: 'json' }; }
       const server = await serverFor(context.get('user-agent'));
       const query = new URL(context.url, 'http://test.invalid').searchParams;
       if (context.path === '/__vo-test/server') return { body: JSON.stringify({ apiUrl: server.url }), type: 'json' };
