@@ -18,11 +18,7 @@ import { networkTimeoutMs } from '../extension/diagnostics/browser-facts-timeout
 import { configure, launchChromiumWithExtension } from '../extension/e2e/chromium-harness';
 import { stateSnapshotKey } from '../extension/messages/state-snapshot';
 import { startDemoTestServer } from '../server/test-support/demo-test-server';
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-};
+import { median } from './stats';
 
 async function diagnosticsMs(open: () => Promise<Page>): Promise<number> {
   const page = await open();
@@ -45,7 +41,7 @@ async function popupReadyMs(open: () => Promise<Page>): Promise<number> {
 
 export interface ExtensionBenchOptions {
   runs: number;
-  /** Another build of the Chrome extension; by default .output/chrome-mv3. */
+  /** Another build of the Chrome extension; by default dist/extension/chrome-mv3. */
   extensionDir?: string;
   popupOnly?: boolean;
 }

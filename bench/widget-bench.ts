@@ -26,6 +26,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { startDemoTestServer } from '../server/test-support/demo-test-server';
+import { median, round } from './stats';
 import { chromiumPath, headlessChromiumArgs } from '../scripts/headless-chromium';
 import { measureInitialWidget } from '../scripts/widget-size';
 
@@ -110,12 +111,6 @@ window.benchPdf = async (apiUrl, token) => {
   return { pdfMs, effecteurs: effecteurs.length, bytes: blob.size };
 };
 `;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 async function serveStatic(bundle: string): Promise<Server> {
   const page = '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>';
@@ -212,14 +207,13 @@ export async function runWidgetBench(runs: number, log: (line: string) => void =
       pdfEffecteurs = result.effecteurs;
       pdfBytes = result.bytes;
     }
-    const round1 = (ms: number) => Math.round(ms * 10) / 10;
     return {
       runs,
       cells,
       domRows,
-      renderMs: round1(median(render)),
-      keystrokeMs: round1(median(keystroke)),
-      pdfMs: round1(median(pdf)),
+      renderMs: round(median(render)),
+      keystrokeMs: round(median(keystroke)),
+      pdfMs: round(median(pdf)),
       pdfEffecteurs,
       pdfBytes,
       initialGzipBytes,
