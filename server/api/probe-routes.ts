@@ -50,7 +50,6 @@ const script = `(function () {
     // Secure (and so SameSite=None, which a frame of the extension's page needs) works on https and on
     // loopback addresses, which browsers treat as secure contexts; elsewhere over http, Lax is all there is.
     var secure = window.isSecureContext === true;
-    // SameSite=None needs Secure; over plain http (test machines) Lax is the only choice.
     var attributes = '; path=/probe; max-age=60' + (secure ? '; SameSite=None; Secure' : '; SameSite=Lax');
     try {
       document.cookie = name + '=' + value + attributes;
