@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { zLoginMethod } from '../../shared/schemas/auth';
 import { zUserError } from '../errors/user-error-schema';
-import { answerChecks, checkAnswer, loginMethods, userError } from './answer-checks';
+import { loginMethods } from '../../shared/domain/kinds';
+import { answerChecks, checkAnswer, userError } from './answer-checks';
 import { parseResponse, responseSchemas, type RequestType } from './protocol';
 
 const me = {
@@ -87,7 +88,7 @@ test('user errors: the same verdicts as zUserError', () => {
   assert.equal(userError({ ...error, code: `A${'B'.repeat(61)}` }), false);
 });
 
-test('the login methods repeated for the light check are the schema’s', () => {
+test('the light check and the schema take their login methods from the one list', () => {
   assert.deepEqual([...loginMethods], zLoginMethod.options);
 });
 

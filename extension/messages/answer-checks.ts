@@ -1,6 +1,6 @@
 import { regexes } from 'zod/v4/core';
 import { sessionStatuses } from '../../shared/calendar/session-calendar';
-import { officineKinds } from '../../shared/domain/kinds';
+import { loginMethods, officineKinds } from '../../shared/domain/kinds';
 import { contactIds } from '../../shared/support/contacts';
 import { supportMotifIds } from '../../shared/support/motifs';
 import { extensionError } from '../errors/extension-error';
@@ -41,8 +41,6 @@ const isoDateTime = pattern(regexes.datetime({ offset: true, local: false, preci
 const isoDate = pattern(regexes.date);
 const email = pattern(regexes.email, 254);
 
-// shared/schemas/auth.ts (zod schemas there; the lists are repeated here and compared in the test)
-export const loginMethods = ['card', 'ecps', 'ciba', 'email', 'dev'] as const;
 type Me = ResponseData<'getState'>['me'] & object;
 type LoginStep = ResponseData<'cibaStart'>;
 type OfficineChoice = (LoginStep & { status: 'choose_officine' })['officines'][number];

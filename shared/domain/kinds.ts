@@ -10,3 +10,6 @@ export const officineKindLabels: Record<OfficineKind, { fr: string; en: string }
 /** Associated products (solvent, syringes, needles) are ordered in the same order as vaccines. */
 export const productKinds = ['vaccin', 'solvant', 'seringue', 'aiguille', 'autre'] as const;
 export type ProductKind = (typeof productKinds)[number];
+
+/** How a pharmacist logged in: CPS card or e-CPS through Pro Santé Connect, e-CPS push, e-mail fallback, or the dev token. */
+export const loginMethods = ['card', 'ecps', 'ciba', 'email', 'dev'] as const;

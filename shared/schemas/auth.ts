@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { loginMethods } from '../domain/kinds';
 import { zId, zIsoDateTime } from './common';
 import { zOfficine } from './reference-data';
 
-export const loginMethods = ['card', 'ecps', 'ciba', 'email', 'dev'] as const;
+export { loginMethods };
 export const zLoginMethod = z.enum(loginMethods);
 
 export const zMe = z.object({
